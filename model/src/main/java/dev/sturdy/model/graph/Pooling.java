@@ -1,0 +1,24 @@
+package dev.sturdy.model.graph;
+
+/** Output geometry shared by average and max pooling; kernel 0 means global pooling. */
+final class Pooling {
+
+    private Pooling() {
+    }
+
+    static Shape outputShape(String kind, int kernel, int stride, Shape in) {
+        if (kernel == 0) {
+            return new Shape(in.channels(), 1, 1);
+        }
+        if (kernel > in.height() || kernel > in.width()) {
+            throw new ModelException(kind + " kernel " + kernel + " does not fit input " + in);
+        }
+        return new Shape(in.channels(), (in.height() - kernel) / stride + 1, (in.width() - kernel) / stride + 1);
+    }
+
+    static void check(String kind, int kernel, int stride) {
+        if (kernel < 0 || (kernel > 0 && stride <= 0)) {
+            throw new ModelException(kind + ": invalid kernel " + kernel + " / stride " + stride);
+        }
+    }
+}

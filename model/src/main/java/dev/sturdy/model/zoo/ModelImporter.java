@@ -1,0 +1,49 @@
+package dev.sturdy.model.zoo;
+
+import dev.sturdy.model.Model;
+import dev.sturdy.model.Normalization;
+import dev.sturdy.model.PannSettings;
+import dev.sturdy.model.graph.Graph;
+import dev.sturdy.model.graph.ModelException;
+import dev.sturdy.model.io.NamedArray;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a PyTorch state_dict of a zoo architecture into a Model. */
+public final class ModelImporter {
+
+    /** Architectures whose state_dict layout the importer knows. */
+    public static final List<String> ARCHITECTURES = List.of("resnet20", "resnet32", "resnet44", "resnet56", "resnet110");
+
+    private ModelImporter() {
+    }
+
+    public static Model importStateDict(String architecture, Map<String, NamedArray> tensors, List<String> classes,
+                                        Normalization normalization, PannSettings pann, Map<String, String> metadata) {
+        StateDict weights = new StateDict(tensors);
+        int numClasses = outputs(tensors, "linear.weight");
+        Graph graph;
+        if (architecture.matches("resnet\\d+") && ARCHITECTURES.contains(architecture)) {
+            graph = CifarResNet.build(Integer.parseInt(architecture.substring("resnet".length())), numClasses, weights);
+        } else {
+            throw new ModelException("unknown architecture '" + architecture + "'; supported: " + String.join(", ", ARCHITECTURES));
+        }
+        weights.requireAllUsed(architecture);
+        List<String> names = classes.isEmpty() && numClasses == CIFAR10_CLASSES.size() ? CIFAR10_CLASSES : classes;
+        return new Model(architecture, architecture, graph, names, normalization, pann, metadata);
+    }
+
+    private static final List<String> CIFAR10_CLASSES = List.of(
+            "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+
+    private static int outputs(Map<String, NamedArray> tensors, String classifier) {
+        NamedArray w = tensors.get(classifier);
+        if (w == null) {
+            throw new ModelException("weights lack tensor '" + classifier + "'; is this a state_dict of a supported architecture?");
+        }
+        if (w.shape().length != 2) {
+            throw new ModelException("tensor '" + classifier + "' must have rank 2, got " + java.util.Arrays.toString(w.shape()));
+        }
+        return w.shape()[0];
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sturdy.party.cli;
+
+import dev.sturdy.model.Model;
+import dev.sturdy.model.Normalization;
+import dev.sturdy.model.PannSettings;
+import dev.sturdy.model.file.ModelFiles;
+import dev.sturdy.model.io.TensorArchives;
+import dev.sturdy.model.zoo.ModelImporter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "import", description = "Import a PyTorch state_dict (.npz or .safetensors) of a zoo architecture into a Sturdy model file.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--arch", required = true, description = "Architecture: ${COMPLETION-CANDIDATES}",
+            completionCandidates = Architectures.class)
+    String arch;
+
+    @Option(names = "--weights", required = true, description = "state_dict as .npz or .safetensors")
+    Path weights;
+
+    @Option(names = "--mean", split = ",", description = "Per-channel input mean (pixels in [0,1]), e.g. 0.4914,0.4822,0.4465")
+    double[] mean;
+
+    @Option(names = "--std", split = ",", description = "Per-channel input std, e.g. 0.2023,0.1994,0.2010")
+    double[] std;
+
+    @Option(names = "--bound", defaultValue = "50", description = "PANN interval bound (default ${DEFAULT-VALUE})")
+    double bound;
+
+    @Option(names = "--classes", split = ",", description = "Class names in label order (default: CIFAR-10 names for 10 outputs)")
+    List<String> classes = List.of();
+
+    @Option(names = "--out", required = true, description = "Model file to write")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Normalization norm = mean == null && std == null ? Normalization.identity(3) : normalization();
+        Model model = ModelImporter.importStateDict(arch, TensorArchives.read(weights), classes, norm,
+                new PannSettings(bound, 0), Map.of("source", weights.getFileName().toString()));
+        ModelFiles.write(model, out);
+        System.out.printf("wrote %s: %s, %d layers, input %s, %d classes%n", out, arch, model.graph().nodes().size(),
+                model.graph().input(), model.numClasses());
+        return 0;
+    }
+
+    private Normalization normalization() {
+        if (mean == null || std == null) {
+            throw new IllegalArgumentException("--mean and --std go together");
+        }
+        return new Normalization(mean, std);
+    }
+
+    static final class Architectures extends java.util.ArrayList<String> {
+        Architectures() {
+            super(ModelImporter.ARCHITECTURES);
+        }
+    }
+}
