@@ -1,8 +1,12 @@
 package dev.sturdy.model.eval;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * The arithmetic of one sample's layers on CHW double arrays. Convolution is im2col followed by a
- * row-blocked product whose inner loop the JIT vectorises.
+ * matrix product written with the (incubating) Vector API, several times faster than loops the
+ * JIT vectorises on its own.
  */
 final class Kernels {
 
@@ -37,44 +41,75 @@ final class Kernels {
         }
     }
 
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
     /**
-     * out[o * n + j] = bias[o] + sum_p weight[o * kdim + p] * cols[p * n + j], four output rows at a
-     * time so each loaded column element feeds four multiply-adds.
+     * out[o * n + j] = bias[o] + sum_p weight[o * kdim + p] * cols[p * n + j]. The bulk runs as a
+     * register-blocked kernel (4 output rows x 2 vectors of columns held in 8 accumulators, so each
+     * loaded vector feeds four fused multiply-adds and nothing is stored inside the k loop); the
+     * edges fall back to scalar loops.
      */
     static void matmulBias(double[] weight, double[] bias, int rows, int kdim, double[] cols, int n, double[] out) {
-        int o = 0;
-        for (; o + 4 <= rows; o += 4) {
-            int r0 = o * n;
-            int r1 = r0 + n;
-            int r2 = r1 + n;
-            int r3 = r2 + n;
-            java.util.Arrays.fill(out, r0, r1, bias[o]);
-            java.util.Arrays.fill(out, r1, r2, bias[o + 1]);
-            java.util.Arrays.fill(out, r2, r3, bias[o + 2]);
-            java.util.Arrays.fill(out, r3, r3 + n, bias[o + 3]);
-            int w0 = o * kdim;
-            for (int p = 0; p < kdim; p++) {
-                double a0 = weight[w0 + p];
-                double a1 = weight[w0 + kdim + p];
-                double a2 = weight[w0 + 2 * kdim + p];
-                double a3 = weight[w0 + 3 * kdim + p];
-                int c = p * n;
-                for (int j = 0; j < n; j++) {
-                    double x = cols[c + j];
-                    out[r0 + j] += a0 * x;
-                    out[r1 + j] += a1 * x;
-                    out[r2 + j] += a2 * x;
-                    out[r3 + j] += a3 * x;
-                }
+        int blockRows = rows - rows % 4;
+        int blockCols = n - n % (2 * LANES);
+        for (int o = 0; o < blockRows; o += 4) {
+            for (int j = 0; j < blockCols; j += 2 * LANES) {
+                block4x2(weight, bias, o, kdim, cols, n, j, out);
+            }
+            if (blockCols < n) {
+                scalarRows(weight, bias, o, o + 4, kdim, cols, n, blockCols, out);
             }
         }
-        for (; o < rows; o++) {
+        scalarRows(weight, bias, blockRows, rows, kdim, cols, n, 0, out);
+    }
+
+    private static void block4x2(double[] w, double[] bias, int o, int kdim, double[] cols, int n, int j, double[] out) {
+        DoubleVector a00 = DoubleVector.broadcast(SPECIES, bias[o]);
+        DoubleVector a01 = a00;
+        DoubleVector a10 = DoubleVector.broadcast(SPECIES, bias[o + 1]);
+        DoubleVector a11 = a10;
+        DoubleVector a20 = DoubleVector.broadcast(SPECIES, bias[o + 2]);
+        DoubleVector a21 = a20;
+        DoubleVector a30 = DoubleVector.broadcast(SPECIES, bias[o + 3]);
+        DoubleVector a31 = a30;
+        int w0 = o * kdim;
+        for (int p = 0, c = j; p < kdim; p++, c += n) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, cols, c);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, cols, c + LANES);
+            DoubleVector v = DoubleVector.broadcast(SPECIES, w[w0 + p]);
+            a00 = x0.fma(v, a00);
+            a01 = x1.fma(v, a01);
+            v = DoubleVector.broadcast(SPECIES, w[w0 + kdim + p]);
+            a10 = x0.fma(v, a10);
+            a11 = x1.fma(v, a11);
+            v = DoubleVector.broadcast(SPECIES, w[w0 + 2 * kdim + p]);
+            a20 = x0.fma(v, a20);
+            a21 = x1.fma(v, a21);
+            v = DoubleVector.broadcast(SPECIES, w[w0 + 3 * kdim + p]);
+            a30 = x0.fma(v, a30);
+            a31 = x1.fma(v, a31);
+        }
+        a00.intoArray(out, o * n + j);
+        a01.intoArray(out, o * n + j + LANES);
+        a10.intoArray(out, (o + 1) * n + j);
+        a11.intoArray(out, (o + 1) * n + j + LANES);
+        a20.intoArray(out, (o + 2) * n + j);
+        a21.intoArray(out, (o + 2) * n + j + LANES);
+        a30.intoArray(out, (o + 3) * n + j);
+        a31.intoArray(out, (o + 3) * n + j + LANES);
+    }
+
+    /** Rows [from, to) and columns [fromCol, n) of the product, one multiply-add at a time. */
+    private static void scalarRows(double[] w, double[] bias, int from, int to, int kdim, double[] cols, int n, int fromCol,
+                                   double[] out) {
+        for (int o = from; o < to; o++) {
             int r = o * n;
-            java.util.Arrays.fill(out, r, r + n, bias[o]);
+            java.util.Arrays.fill(out, r + fromCol, r + n, bias[o]);
             for (int p = 0; p < kdim; p++) {
-                double a = weight[o * kdim + p];
+                double a = w[o * kdim + p];
                 int c = p * n;
-                for (int j = 0; j < n; j++) {
+                for (int j = fromCol; j < n; j++) {
                     out[r + j] += a * cols[c + j];
                 }
             }
