@@ -97,7 +97,7 @@ public final class LinePlot {
         return add(name, x, y, true);
     }
 
-    /** A dotted horizontal line across the plot with a label at its right end. */
+    /** A dotted horizontal line across the plot, labelled at whichever end keeps the label off the data. */
     public LinePlot referenceLine(double y, String label) {
         if (!Double.isFinite(y)) {
             throw new IllegalArgumentException("reference line '" + label + "' at " + y + "; expected a finite value");
@@ -109,8 +109,8 @@ public final class LinePlot {
     public BufferedImage render() {
         // Plots are drawn on servers and in tests; there is never a display to open.
         System.setProperty("java.awt.headless", "true");
-        for (double[] ys : series.stream().map(Series::y).toList()) {
-            checkLogValues(ys);
+        if (logY) {
+            checkPositive();
         }
         Axis x = Axis.linear(min(true), max(true), xRange, allIntegers(), Math.max(3, width / 75));
         Axis y = logY
@@ -141,13 +141,13 @@ public final class LinePlot {
         return this;
     }
 
-    private void checkLogValues(double[] ys) {
-        if (!logY) {
-            return;
-        }
-        for (double v : ys) {
-            if (v <= 0) {
-                throw new IllegalArgumentException("log-scale y axis: value " + v + " is not positive");
+    private void checkPositive() {
+        for (Series s : series) {
+            for (double v : s.y()) {
+                if (v <= 0) {
+                    throw new IllegalArgumentException("log-scale y axis: value " + v + " of series '" + s.name()
+                            + "' is not positive");
+                }
             }
         }
     }

@@ -71,6 +71,6 @@ class LinePlotTest {
         assertThrows(IllegalArgumentException.class, () -> plot.yRange(0, 1).logY());
         LinePlot log = new LinePlot().logY().series("s", new double[] {1, 2}, new double[] {1, 0});
         e = assertThrows(IllegalArgumentException.class, log::render);
-        assertEquals("log-scale y axis: value 0.0 is not positive", e.getMessage());
+        assertEquals("log-scale y axis: value 0.0 of series 's' is not positive", e.getMessage());
     }
 }
