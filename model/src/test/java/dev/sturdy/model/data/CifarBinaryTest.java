@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,15 @@ class CifarBinaryTest {
         assertRecord(d, 1, 2, 0);
         assertRecord(d, 2, 3, 4);
         assertEquals(3, DataSpec.open("cifar10-bin:" + dir.resolve("test_batch.bin")).size());
+    }
+
+    @Test
+    void readsFromManyThreadsAtOnce() throws IOException {
+        int[] seeds = IntStream.range(0, 300).toArray();
+        int[] labels = IntStream.range(0, 300).map(i -> i % 10).toArray();
+        Files.write(dir.resolve("test_batch.bin"), records(seeds, labels));
+        Dataset d = DataSpec.open("cifar10-bin:" + dir);
+        IntStream.range(0, 3000).parallel().forEach(i -> assertRecord(d, i % 300, i % 300, i % 10));
     }
 
     @Test

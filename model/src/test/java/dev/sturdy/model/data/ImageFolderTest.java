@@ -1,5 +1,6 @@
 package dev.sturdy.model.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +109,18 @@ class ImageFolderTest {
                 assertEquals(out[2 + i], rgb[2 + c * H * W + i], 1e-12);
             }
         }
+    }
+
+    @Test
+    void sixteenBitGreyIsScaledToEightBits() throws IOException {
+        BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_USHORT_GRAY);
+        int[] samples = {0, 257 * 100, 65535};
+        for (int x = 0; x < 3; x++) {
+            image.getRaster().setSample(x, 0, 0, samples[x]);
+        }
+        Image read = Image.read(write(image, dir.resolve("deep.png"), "png"));
+        assertEquals(1, read.channels());
+        assertArrayEquals(new double[] {0, 100 / 255.0, 1}, read.pixels(), 1e-12);
     }
 
     @Test

@@ -66,6 +66,14 @@ class SharedCifarTest {
                 + "histogram 0:%d 1:%d 2:%d 3+:%d%n", worstMean, (int) worstPixel, histogram[0], histogram[1],
                 histogram[2], bin.size() * (long) n - histogram[0] - histogram[1] - histogram[2]);
         assertTrue(worstMean < 1, "worst per-image mean difference " + worstMean + " levels");
+        // The check has teeth: neighbouring pictures differ by far more than decoder rounding.
+        bin.readPixels(0, a, 0);
+        folder.readPixels(1, b, 0);
+        double shifted = 0;
+        for (int j = 0; j < n; j++) {
+            shifted += Math.abs(a[j] - b[j]) * 255 / n;
+        }
+        assertTrue(shifted > 10, "images 0 and 1 differ by only " + shifted + " levels on average");
         assertTrue(worstPixel <= 8, "worst pixel difference " + worstPixel + " levels");
     }
 }
