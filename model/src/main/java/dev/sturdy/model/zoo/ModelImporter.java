@@ -20,17 +20,20 @@ public final class ModelImporter {
 
     public static Model importStateDict(String architecture, Map<String, NamedArray> tensors, List<String> classes,
                                         Normalization normalization, PannSettings pann, Map<String, String> metadata) {
+        requireKnown(architecture);
         StateDict weights = new StateDict(tensors);
         int numClasses = outputs(tensors, "linear.weight");
-        Graph graph;
-        if (architecture.matches("resnet\\d+") && ARCHITECTURES.contains(architecture)) {
-            graph = CifarResNet.build(Integer.parseInt(architecture.substring("resnet".length())), numClasses, weights);
-        } else {
-            throw new ModelException("unknown architecture '" + architecture + "'; supported: " + String.join(", ", ARCHITECTURES));
-        }
+        Graph graph = CifarResNet.build(Integer.parseInt(architecture.substring("resnet".length())), numClasses, weights);
         weights.requireAllUsed(architecture);
         List<String> names = classes.isEmpty() && numClasses == CIFAR10_CLASSES.size() ? CIFAR10_CLASSES : classes;
         return new Model(architecture, architecture, graph, names, normalization, pann, metadata);
+    }
+
+    /** Fails with the list of supported names unless the importer knows this architecture. */
+    public static void requireKnown(String architecture) {
+        if (!ARCHITECTURES.contains(architecture)) {
+            throw new ModelException("unknown architecture '" + architecture + "'; supported: " + String.join(", ", ARCHITECTURES));
+        }
     }
 
     private static final List<String> CIFAR10_CLASSES = List.of(

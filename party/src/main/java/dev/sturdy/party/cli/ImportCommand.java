@@ -40,6 +40,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ModelImporter.requireKnown(arch);
         Normalization norm = mean == null && std == null ? Normalization.identity(3) : normalization();
         Model model = ModelImporter.importStateDict(arch, TensorArchives.read(weights), classes, norm,
                 new PannSettings(bound, 0), Map.of("source", weights.getFileName().toString()));
