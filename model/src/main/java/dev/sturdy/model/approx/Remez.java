@@ -141,10 +141,17 @@ public final class Remez {
      * per run of equal sign, located by golden section, trimmed at the ends to n + 1 alternating points.
      */
     private double[] extrema(double[] ref) {
+        // Knots: a, the reference points and b, so that the ends are sampled even when no reference point sits there.
+        double[] knots = new double[ref.length + 2];
+        knots[0] = a;
+        System.arraycopy(ref, 0, knots, 1, ref.length);
+        knots[knots.length - 1] = b;
         List<Double> grid = new ArrayList<>();
-        for (int j = 0; j < ref.length - 1; j++) {
-            for (int i = 0; i < SAMPLES_PER_GAP; i++) {
-                grid.add(ref[j] + (ref[j + 1] - ref[j]) * i / SAMPLES_PER_GAP);
+        for (int j = 0; j < knots.length - 1; j++) {
+            if (knots[j + 1] > knots[j]) {
+                for (int i = 0; i < SAMPLES_PER_GAP; i++) {
+                    grid.add(knots[j] + (knots[j + 1] - knots[j]) * i / SAMPLES_PER_GAP);
+                }
             }
         }
         grid.add(b);

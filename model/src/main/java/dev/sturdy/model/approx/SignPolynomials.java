@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,9 +59,14 @@ public final class SignPolynomials {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (CompositeSign s : signs) {
             List<double[]> components = s.components().stream().map(OddPolynomial::oddCoefficients).toList();
-            entries.add(Map.of("beta", s.beta(), "eps", s.eps(), "degrees", s.degrees(), "components", components));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("beta", s.beta());
+            entry.put("eps", s.eps());
+            entry.put("degrees", s.degrees());
+            entry.put("components", components);
+            entries.add(entry);
         }
-        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("note", "odd power-basis coefficients c1, c3, ... per component, p1 first; regenerate with "
