@@ -79,7 +79,9 @@ class ModelFilesTest {
         ModelFile proto = ModelFiles.toProto(TestModels.everyLayerKind(1));
         ModelFile.Builder b = proto.toBuilder();
         var layer = b.getLayersBuilder(1);
-        layer.getConv2DBuilder().getWeightBuilder().removeValues(0);
+        var weight = layer.getConv2DBuilder().getWeightBuilder();
+        var values = new java.util.ArrayList<>(weight.getValuesList());
+        weight.clearValues().addAllValues(values.subList(1, values.size()));
         Path file = dir.resolve("bad.model");
         Files.write(file, b.build().toByteArray());
         ModelException e = assertThrows(ModelException.class, () -> ModelFiles.read(file));

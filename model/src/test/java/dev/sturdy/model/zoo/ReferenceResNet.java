@@ -141,16 +141,17 @@ final class ReferenceResNet {
         Random r = new Random(seed);
         Map<String, NamedArray> sd = new HashMap<>();
         conv(sd, r, "conv1.weight", 16, 3);
-        bn(sd, r, "bn1", 16);
+        bn(sd, r, "bn1", 16, 1.0);
         int in = 16;
         for (int stage = 1; stage <= 3; stage++) {
             int planes = 16 << (stage - 1);
             for (int i = 0; i < (depth - 2) / 6; i++) {
                 String p = "layer" + stage + "." + i;
                 conv(sd, r, p + ".conv1.weight", planes, in);
-                bn(sd, r, p + ".bn1", planes);
+                bn(sd, r, p + ".bn1", planes, 1.0);
                 conv(sd, r, p + ".conv2.weight", planes, planes);
-                bn(sd, r, p + ".bn2", planes);
+                // Small last gammas keep the residual sum from growing with depth (as trained nets do).
+                bn(sd, r, p + ".bn2", planes, 0.2);
                 in = planes;
             }
         }
@@ -163,13 +164,13 @@ final class ReferenceResNet {
         put(sd, name, gaussian(r, out * in * 9, Math.sqrt(2.0 / (in * 9))), out, in, 3, 3);
     }
 
-    private static void bn(Map<String, NamedArray> sd, Random r, String name, int c) {
+    private static void bn(Map<String, NamedArray> sd, Random r, String name, int c, double gammaScale) {
         float[] g = new float[c];
         float[] b = new float[c];
         float[] m = new float[c];
         float[] v = new float[c];
         for (int i = 0; i < c; i++) {
-            g[i] = (float) (0.5 + r.nextDouble());
+            g[i] = (float) (gammaScale * (0.5 + r.nextDouble()));
             b[i] = (float) (0.2 * r.nextGaussian());
             m[i] = (float) (0.3 * r.nextGaussian());
             v[i] = (float) (0.5 + r.nextDouble());
