@@ -30,13 +30,23 @@ public final class PartyCorrelations {
         return net.id();
     }
 
-    /** This party's shares of the requested correlation. */
+    /** This party's shares of the requested correlation, in fresh arrays of exact sizes. */
     public CorrelatedShares take(CorrelationRequest req) {
+        return take(req, null);
+    }
+
+    /**
+     * As {@link #take(CorrelationRequest)}, but the masks (the first {@link CorrelationRequest#derivedArrays()}
+     * arrays) are borrowed from {@code pool} when it is not null: they may be longer than their
+     * size and go back to the pool when the caller is done. The correlated arrays are always fresh.
+     */
+    public CorrelatedShares take(CorrelationRequest req, dev.sturdy.protocol.ring.LongArrayPool pool) {
         int[] sizes = req.arraySizes();
         int derived = req.derivedArrays();
         long[][] arrays = new long[sizes.length][];
         for (int i = 0; i < derived; i++) {
-            arrays[i] = prg.next(sizes[i]);
+            arrays[i] = pool == null ? new long[sizes[i]] : pool.borrow(sizes[i]);
+            prg.fill(arrays[i], 0, sizes[i]);
         }
         if (net.id() != 0) {
             for (int i = derived; i < sizes.length; i++) {

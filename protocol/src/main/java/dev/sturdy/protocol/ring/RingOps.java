@@ -116,15 +116,21 @@ public final class RingOps {
      */
     public static void conv2d(long[] weights, long[] x, int batch, Conv2dGeometry g, long[] out, boolean accumulate,
                               long[] col) {
+        conv2d(weights, 0, x, 0, batch, g, out, 0, accumulate, col);
+    }
+
+    /** As {@link #conv2d(long[], long[], int, Conv2dGeometry, long[], boolean, long[])} with array offsets. */
+    public static void conv2d(long[] weights, int wOff, long[] x, int xOff, int batch, Conv2dGeometry g, long[] out,
+                              int outOff, boolean accumulate, long[] col) {
         int inSize = g.inputSizePerSample(), outSize = g.outputSizePerSample();
         int cols = g.outHeight() * g.outWidth();
-        if (weights.length < g.weightSize() || x.length < batch * inSize || out.length < batch * outSize
-                || col.length < colBufferSize(g)) {
+        if (weights.length < wOff + g.weightSize() || x.length < xOff + batch * inSize
+                || out.length < outOff + batch * outSize || col.length < colBufferSize(g)) {
             throw new IllegalArgumentException("conv2d: array sizes do not match the geometry " + g);
         }
         for (int b = 0; b < batch; b++) {
-            im2col(x, b * inSize, g, col);
-            matmul(weights, 0, col, 0, out, b * outSize, g.outChannels(), g.patchSize(), cols, accumulate);
+            im2col(x, xOff + b * inSize, g, col);
+            matmul(weights, wOff, col, 0, out, outOff + b * outSize, g.outChannels(), g.patchSize(), cols, accumulate);
         }
     }
 
