@@ -84,7 +84,13 @@ public final class CostReport {
             return nanos / 1e6;
         }
 
-        Map<String, Object> toMap(int parties) {
+        /** On a party: bytes exchanged with the dealer (id N); on the dealer: everything it sent. */
+        public long dealerBytes(int role, int parties) {
+            return role == parties ? traffic.totalBytesSent() + traffic.totalBytesReceived()
+                    : traffic.bytesReceived(parties) + traffic.bytesSent(parties);
+        }
+
+        Map<String, Object> toMap(int role, int parties) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("label", label);
             m.put("rounds", rounds);
@@ -95,7 +101,7 @@ public final class CostReport {
             }
             m.put("bytesSentTo", sent);
             m.put("bytesReceivedFrom", recv);
-            m.put("dealerBytes", traffic.bytesReceived(parties) + traffic.bytesSent(parties));
+            m.put("dealerBytes", dealerBytes(role, parties));
             Map<String, Object> c = new LinkedHashMap<>();
             for (CorrelationKind k : CorrelationKind.values()) {
                 c.put(k.name().toLowerCase(), correlations[k.ordinal()]);
@@ -144,9 +150,9 @@ public final class CostReport {
         return total;
     }
 
-    /** Bytes this role exchanged with the dealer (received on a party). */
+    /** Dealer traffic: on a party what it exchanged with the dealer, on the dealer all it sent. */
     public long dealerBytes() {
-        return total.traffic.bytesReceived(parties) + total.traffic.bytesSent(parties);
+        return total.dealerBytes(role, parties);
     }
 
     /** A nested map of plain values (String, Long, Double, List, Map) for a JSON writer. */
@@ -156,10 +162,10 @@ public final class CostReport {
         m.put("query", query);
         List<Object> list = new ArrayList<>();
         for (Entry e : entries) {
-            list.add(e.toMap(parties));
+            list.add(e.toMap(role, parties));
         }
         m.put("operations", list);
-        m.put("total", total.toMap(parties));
+        m.put("total", total.toMap(role, parties));
         return m;
     }
 
@@ -179,7 +185,7 @@ public final class CostReport {
                 }
             }
             sb.append(String.format("%-20s %6d %14d %14d %14d %12.2f  %s%n", e.label, e.rounds, e.bytesSent(),
-                    e.bytesReceived(), e.traffic.bytesReceived(parties) + e.traffic.bytesSent(parties), e.millis(),
+                    e.bytesReceived(), e.dealerBytes(role, parties), e.millis(),
                     c.toString().trim()));
         }
         return sb.toString();
