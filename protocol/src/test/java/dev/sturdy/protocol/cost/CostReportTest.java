@@ -75,6 +75,8 @@ class CostReportTest {
             Map<String, Object> m = r.toMap();
             assertTrue(m.get("operations") instanceof List<?> l && l.size() == 2, m.toString());
             assertTrue(r.toString().contains("conv1") && r.toString().contains("total"), r.toString());
+            String json = dev.sturdy.model.json.Json.write(m);
+            assertTrue(json.contains("\"label\":\"conv1\"") && json.contains("\"rounds\":2"), json);
         }
         assertEquals(8L * (3 * out + 3 * act), dealerReport[1].dealerBytes());
         assertEquals(out, dealerReport[1].total().correlations(CorrelationKind.CONV));
