@@ -17,6 +17,7 @@ public final class PartyCorrelations {
     private final Network net;
     private final Prg prg;
     private final long[] usage = new long[CorrelationKind.values().length];
+    private java.util.function.Consumer<CorrelationRequest> listener;
 
     public PartyCorrelations(Network net, Seed dealerSeed) {
         if (net.isDealer()) {
@@ -65,6 +66,9 @@ public final class PartyCorrelations {
             }
         }
         usage[req.kind().ordinal()] += req.elements();
+        if (listener != null) {
+            listener.accept(req);
+        }
         return new CorrelatedShares(req, arrays);
     }
 
@@ -94,6 +98,11 @@ public final class PartyCorrelations {
 
     public CorrelatedShares trunc(int n, int fractionalBits) {
         return take(CorrelationRequest.trunc(n, fractionalBits));
+    }
+
+    /** Calls {@code l} with every request taken, in order (e.g. to record a plan for the dealer). */
+    public void onTake(java.util.function.Consumer<CorrelationRequest> l) {
+        this.listener = l;
     }
 
     /** Cumulative elements taken per kind, indexed by {@link CorrelationKind#ordinal()}. */
