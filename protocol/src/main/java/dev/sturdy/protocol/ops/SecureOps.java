@@ -68,6 +68,30 @@ public final class SecureOps {
         return truncate(x.scale(s.fixedPoint().encode(v)));
     }
 
+    /**
+     * sum_j c_j * x_j + c0 for public reals c_j, c0 and secret tensors x_j of one shape: the
+     * products with the encoded coefficients are summed at 2f fractional bits and truncated once,
+     * so the whole combination costs one truncation. This is the "public linear combination"
+     * step between product rounds of a polynomial evaluation plan.
+     */
+    public RingTensor linearFixed(double[] coefficients, RingTensor[] terms, double constant) {
+        if (coefficients.length != terms.length || terms.length == 0) {
+            throw new IllegalArgumentException("linearFixed: " + coefficients.length + " coefficients for "
+                    + terms.length + " terms");
+        }
+        RingTensor acc = RingTensor.zeros(terms[0].shape());
+        long[] a = acc.data();
+        for (int j = 0; j < terms.length; j++) {
+            RingTensor.requireSameShape(terms[0], terms[j], "linearFixed");
+            long c = s.fixedPoint().encode(coefficients[j]);
+            long[] t = terms[j].data();
+            for (int i = 0; i < a.length; i++) {
+                a[i] += c * t[i];
+            }
+        }
+        return truncate(addPublic(acc, s.fixedPoint().encode(constant) << s.fixedPoint().fractionalBits()));
+    }
+
     /** Ring product (2f fractional bits if both inputs have f). One round. */
     public RingTensor mul(RingTensor x, RingTensor y) {
         Round r = round();

@@ -109,4 +109,27 @@ class FixedPointOpsTest {
             assertEquals(wantConv[i], cv[i], productBound(taps * (0.5 + 4), taps), "conv element " + i);
         }
     }
+
+    @ParameterizedTest(name = "N={0} {1}")
+    @CsvSource({"2, LOCAL", "3, DEALER"})
+    void publicLinearCombinationTruncatesOnceAndMatchesDoubles(int n, TruncationMode mode) {
+        SplittableRandom r = new SplittableRandom(13);
+        int len = 5000;
+        double[] x1 = uniform(r, len, -1, 1), x2 = uniform(r, len, -1, 1), x3 = uniform(r, len, -1, 1);
+        double[] c = {0.5, -1.25, 3.1415926};
+        double c0 = -0.3;
+        RingTensor[] s1 = share(FP.encode(x1, len), n), s2 = share(FP.encode(x2, len), n), s3 = share(FP.encode(x3, len), n);
+        List<CorrelationRequest> plan = mode == TruncationMode.DEALER ? List.of(CorrelationRequest.trunc(len, F)) : List.of();
+        var res = MpcKit.run(n, mode, F, plan, ops -> {
+            int id = ops.session().id();
+            return ops.linearFixed(c, new RingTensor[] {s1[id], s2[id], s3[id]}, c0);
+        });
+        double[] got = FP.decode(reconstruct(res.outputs()));
+        for (int i = 0; i < len; i++) {
+            double want = c[0] * x1[i] + c[1] * x2[i] + c[2] * x3[i] + c0;
+            // per term: |c| ulp/2 (encoding of x) + |x| ulp/2 (encoding of c); constant ulp/2; truncation 1 ulp
+            double bound = (0.5 + 1.25 + 3.1415926) * ULP / 2 + 3 * ULP / 2 + ULP / 2 + ULP + 1e-12;
+            assertEquals(want, got[i], bound, "element " + i);
+        }
+    }
 }
