@@ -12,7 +12,13 @@ package dev.sturdy.protocol.net;
  * Frames on one directed channel are delivered in order.
  *
  * <p>One round of the online protocol is one {@link #exchange} call: exactly one message per peer.
- * An endpoint is used by a single thread.
+ * An endpoint is used by a single thread. {@link #send} does not retain the caller's array: the
+ * caller may overwrite it as soon as send returns (a transport copies or serialises first).
+ *
+ * <p>A byte transport can frame a message as: query (8 bytes), step (8), tag (8), length in
+ * elements (4), then 8 * length payload bytes (little-endian longs). Byte counters
+ * ({@link TrafficStats}) count the payload only, so they are equal across transports.
+ * {@link NetworkConformance} checks an implementation against this contract.
  */
 public interface Network extends AutoCloseable {
     /** This endpoint's id: 0..N-1 for compute parties, N for the dealer. */

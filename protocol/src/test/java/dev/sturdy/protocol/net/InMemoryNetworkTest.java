@@ -105,4 +105,16 @@ class InMemoryNetworkTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new InMemoryNetwork(1, T));
     }
+
+    @Test
+    void passesTheNetworkConformanceChecks() {
+        NetworkConformance.check(n -> {
+            InMemoryNetwork net = new InMemoryNetwork(n, Duration.ofMillis(500));
+            Network[] eps = new Network[n + 1];
+            for (int i = 0; i <= n; i++) {
+                eps[i] = net.endpoint(i);
+            }
+            return eps;
+        });
+    }
 }
