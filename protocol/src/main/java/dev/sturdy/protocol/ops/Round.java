@@ -99,7 +99,19 @@ public final class Round {
 
     /** Truncation by the session's f fractional bits, with the session's mode. */
     public Pending truncate(RingTensor x) {
-        int f = s.fixedPoint().fractionalBits();
+        return truncate(x, s.fixedPoint().fractionalBits());
+    }
+
+    /**
+     * Truncation by {@code bits} (e.g. 2f after a product of products, to keep one truncation per
+     * level), with the session's mode. LOCAL: the failure rate grows with the range, see
+     * {@link TruncationMode#LOCAL}.
+     */
+    public Pending truncate(RingTensor x, int bits) {
+        if (bits < 0 || bits > 62) {
+            throw new IllegalArgumentException("truncation by " + bits + " bits");
+        }
+        int f = bits;
         if (f == 0) {
             return add(new Identity(x));
         }

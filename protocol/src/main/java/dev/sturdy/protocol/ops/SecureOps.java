@@ -75,6 +75,16 @@ public final class SecureOps {
      * step between product rounds of a polynomial evaluation plan.
      */
     public RingTensor linearFixed(double[] coefficients, RingTensor[] terms, double constant) {
+        return linearFixed(coefficients, terms, constant, s.fixedPoint().fractionalBits());
+    }
+
+    /**
+     * As {@link #linearFixed(double[], RingTensor[], double)} for terms carrying {@code termBits}
+     * fractional bits (e.g. 2f for untruncated products): the sum carries termBits + f bits and
+     * is truncated once by termBits, giving f bits. Lets a polynomial level skip the truncation of
+     * its products; mind the range (|value| * 2^(termBits + f) &lt; 2^62).
+     */
+    public RingTensor linearFixed(double[] coefficients, RingTensor[] terms, double constant, int termBits) {
         if (coefficients.length != terms.length || terms.length == 0) {
             throw new IllegalArgumentException("linearFixed: " + coefficients.length + " coefficients for "
                     + terms.length + " terms");
@@ -89,7 +99,7 @@ public final class SecureOps {
                 a[i] += c * t[i];
             }
         }
-        return truncate(addPublic(acc, s.fixedPoint().encode(constant) << s.fixedPoint().fractionalBits()));
+        return truncate(addPublic(acc, s.fixedPoint().encode(constant) << termBits), termBits);
     }
 
     /** Ring product (2f fractional bits if both inputs have f). One round. */
@@ -139,8 +149,13 @@ public final class SecureOps {
 
     /** Truncation by f with the session's mode (LOCAL: no communication; DEALER: one round). */
     public RingTensor truncate(RingTensor x) {
+        return truncate(x, s.fixedPoint().fractionalBits());
+    }
+
+    /** Truncation by {@code bits}; DEALER mode takes TRUNC(n, bits). */
+    public RingTensor truncate(RingTensor x, int bits) {
         Round r = round();
-        Round.Pending p = r.truncate(x);
+        Round.Pending p = r.truncate(x, bits);
         r.run();
         return p.get();
     }

@@ -132,4 +132,32 @@ class FixedPointOpsTest {
             assertEquals(want, got[i], bound, "element " + i);
         }
     }
+
+    @ParameterizedTest(name = "N={0} {1}")
+    @CsvSource({"2, DEALER", "3, DEALER"})
+    void productsCombinedAtTwoFBitsNeedOnlyOneTruncation(int n, TruncationMode mode) {
+        // p(x) = 0.25 x^2 - 1.5 x*y + 0.125: products stay at 2f bits, one truncation by 2f at the end
+        SplittableRandom r = new SplittableRandom(14);
+        int len = 4000;
+        double[] x = uniform(r, len, -1, 1), y = uniform(r, len, -1, 1);
+        RingTensor[] xs = share(FP.encode(x, len), n), ys = share(FP.encode(y, len), n);
+        List<CorrelationRequest> plan = List.of(CorrelationRequest.square(len), CorrelationRequest.triple(len),
+                CorrelationRequest.trunc(len, 2 * F));
+        var res = MpcKit.run(n, mode, F, plan, ops -> {
+            int id = ops.session().id();
+            Round round = ops.round();
+            Round.Pending xx = round.square(xs[id]);
+            Round.Pending xy = round.mul(xs[id], ys[id]);
+            round.run();
+            RingTensor out = ops.linearFixed(new double[] {0.25, -1.5}, new RingTensor[] {xx.get(), xy.get()}, 0.125,
+                    2 * F);
+            assertEquals(2, ops.session().cost().report().total().rounds());
+            return out;
+        });
+        double[] got = FP.decode(reconstruct(res.outputs()));
+        for (int i = 0; i < len; i++) {
+            double want = 0.25 * x[i] * x[i] - 1.5 * x[i] * y[i] + 0.125;
+            assertEquals(want, got[i], (0.25 * 2 + 1.5 * 2) * ULP / 2 + ULP + 1e-12, "element " + i);
+        }
+    }
 }

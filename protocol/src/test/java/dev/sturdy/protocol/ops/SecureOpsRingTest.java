@@ -53,6 +53,7 @@ class SecureOpsRingTest {
         }
         assertEquals(dealer, r.dealerTraffic().totalBytesSent());
         assertEquals(dealer, r.dealerTraffic().bytesSent(0));
+        assertEquals(0, r.dealerTraffic().totalBytesReceived(), "the dealer receives nothing");
     }
 
     @ParameterizedTest
