@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ViewIndependenceTest {
     private static final int LEN = 1 << 14, BINS = 16;
+    private static final double CRITICAL = 45.0;
 
     private static long[] histogramOfView(int n, long secret) {
         long[] xv = new long[LEN];
@@ -73,9 +74,10 @@ class ViewIndependenceTest {
     @ValueSource(ints = {2, 3})
     void openedValuesLookTheSameForTwoDifferentSecrets(int n) {
         long[] zero = histogramOfView(n, 0L), big = histogramOfView(n, 123L << 40);
-        // chi-square with 15 degrees of freedom: 0.1% critical value is 37.7
-        assertTrue(chiSquareUniform(zero) < 37.7, "secret 0: chi2 " + chiSquareUniform(zero));
-        assertTrue(chiSquareUniform(big) < 37.7, "secret 123*2^40: chi2 " + chiSquareUniform(big));
-        assertTrue(chiSquareTwoSample(zero, big) < 37.7, "two-sample chi2 " + chiSquareTwoSample(zero, big));
+        // chi-square with 15 degrees of freedom: 37.7 is the 0.1% critical value, 45 about 0.007%
+        // (keeps the test from flaking); a leak (e.g. an unmasked constant) lands in one bin: chi2 in the 10^5s
+        assertTrue(chiSquareUniform(zero) < CRITICAL, "secret 0: chi2 " + chiSquareUniform(zero));
+        assertTrue(chiSquareUniform(big) < CRITICAL, "secret 123*2^40: chi2 " + chiSquareUniform(big));
+        assertTrue(chiSquareTwoSample(zero, big) < CRITICAL, "two-sample chi2 " + chiSquareTwoSample(zero, big));
     }
 }
