@@ -74,7 +74,7 @@ class ViewIndependenceTest {
     @ValueSource(ints = {2, 3})
     void openedValuesLookTheSameForTwoDifferentSecrets(int n) {
         long[] zero = histogramOfView(n, 0L), big = histogramOfView(n, 123L << 40);
-        // chi-square with 15 degrees of freedom: 37.7 is the 0.1% critical value, 45 about 0.007%
+        // chi-square with 15 degrees of freedom: 37.7 is the 0.1% critical value, 45 about 0.008%
         // (keeps the test from flaking); a leak (e.g. an unmasked constant) lands in one bin: chi2 in the 10^5s
         assertTrue(chiSquareUniform(zero) < CRITICAL, "secret 0: chi2 " + chiSquareUniform(zero));
         assertTrue(chiSquareUniform(big) < CRITICAL, "secret 123*2^40: chi2 " + chiSquareUniform(big));
