@@ -1,0 +1,136 @@
+package dev.sturdy.protocol.dealer;
+
+import dev.sturdy.protocol.net.Network;
+import dev.sturdy.protocol.prg.Prg;
+import dev.sturdy.protocol.prg.Seeds;
+import dev.sturdy.protocol.ring.Conv2dGeometry;
+import dev.sturdy.protocol.ring.RingOps;
+import java.util.Arrays;
+
+/**
+ * The dealer: for each request it derives every party's PRG shares exactly as the parties do,
+ * sums them into the masks (a, b or r), computes the correlated value (a*b, a^2, A.B, conv(A, B),
+ * r >>> f and msb(r)) and sends party 0 only the correction: value minus the shares parties
+ * 1..N-1 derive themselves. So it sends |c| ring elements per request, not N*3|a|.
+ *
+ * <p>The dealer sees only its own randomness: it never receives anything from the parties.
+ * Buffers are reused across requests; not thread safe.
+ */
+public final class Dealer {
+    private final Network net;
+    private final int parties;
+    private final Prg[] prgs;
+    private final long[] usage = new long[CorrelationKind.values().length];
+    private long[][] sums = new long[0][];
+    private long[] tmp = new long[0];
+    private long[] correction = new long[0];
+    private long[] col = new long[0];
+
+    public Dealer(Network net, Seeds seeds) {
+        if (!net.isDealer() || !seeds.isDealer()) {
+            throw new IllegalArgumentException("Dealer needs the dealer's endpoint and seeds, got id " + net.id());
+        }
+        if (seeds.parties() != net.computeParties()) {
+            throw new IllegalArgumentException("seeds for " + seeds.parties() + " parties but the network has "
+                    + net.computeParties());
+        }
+        this.net = net;
+        this.parties = net.computeParties();
+        this.prgs = new Prg[parties];
+        for (int p = 0; p < parties; p++) {
+            prgs[p] = new Prg(seeds.dealerSeed(p));
+        }
+    }
+
+    public void serveAll(Iterable<CorrelationRequest> requests) {
+        for (CorrelationRequest r : requests) {
+            serve(r);
+        }
+    }
+
+    public void serve(CorrelationRequest req) {
+        int[] sizes = req.arraySizes();
+        int derived = req.derivedArrays();
+        if (sums.length < sizes.length) {
+            sums = Arrays.copyOf(sums, sizes.length);
+        }
+        int maxSize = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            maxSize = Math.max(maxSize, sizes[i]);
+            if (sums[i] == null || sums[i].length < sizes[i]) {
+                sums[i] = new long[sizes[i]];
+            } else {
+                Arrays.fill(sums[i], 0, sizes[i], 0L);
+            }
+        }
+        if (tmp.length < maxSize) {
+            tmp = new long[maxSize];
+        }
+        // Same consumption order as PartyCorrelations.take on each party.
+        for (int p = 0; p < parties; p++) {
+            int upTo = p == 0 ? derived : sizes.length;
+            for (int i = 0; i < upTo; i++) {
+                prgs[p].fill(tmp, 0, sizes[i]);
+                long[] s = sums[i];
+                for (int j = 0; j < sizes[i]; j++) {
+                    s[j] += tmp[j];
+                }
+            }
+        }
+        int len = req.correctionLength();
+        if (correction.length < len) {
+            correction = new long[len];
+        }
+        // correction = value - (sum of parties 1..N-1's derived shares of the value)
+        switch (req.kind()) {
+            case TRIPLE -> {
+                long[] a = sums[0], b = sums[1], c = sums[2];
+                for (int j = 0; j < sizes[2]; j++) {
+                    correction[j] = a[j] * b[j] - c[j];
+                }
+            }
+            case SQUARE -> {
+                long[] a = sums[0], c = sums[1];
+                for (int j = 0; j < sizes[1]; j++) {
+                    correction[j] = a[j] * a[j] - c[j];
+                }
+            }
+            case MATMUL -> {
+                int[] d = req.dims();
+                RingOps.matmul(sums[0], 0, sums[1], 0, correction, 0, d[0], d[1], d[2], false);
+                RingOps.subInto(correction, sums[2], sizes[2]);
+            }
+            case CONV -> {
+                Conv2dGeometry g = req.geometry();
+                int batch = req.dims()[0];
+                if (col.length < RingOps.colBufferSize(g)) {
+                    col = new long[RingOps.colBufferSize(g)];
+                }
+                RingOps.conv2d(sums[0], sums[1], batch, g, correction, false, col);
+                RingOps.subInto(correction, sums[2], sizes[2]);
+            }
+            case TRUNC -> {
+                int n = sizes[0];
+                int f = req.dims()[1];
+                long[] r = sums[0], rs = sums[1], msb = sums[2];
+                for (int j = 0; j < n; j++) {
+                    correction[j] = (r[j] >>> f) - rs[j];
+                    correction[n + j] = (r[j] >>> 63) - msb[j];
+                }
+            }
+            default -> throw new IllegalStateException("unknown kind " + req.kind());
+        }
+        net.send(0, req.tag(), correction, 0, len);
+        usage[req.kind().ordinal()] += req.elements();
+    }
+
+    /** Cumulative elements served per kind, indexed by {@link CorrelationKind#ordinal()}. */
+    public long[] usage() {
+        return usage.clone();
+    }
+
+    /** Position in party p's PRG stream, equal to that party's {@link PartyCorrelations#prgPosition()}. */
+    public long prgPosition(int party) {
+        return prgs[party].produced();
+    }
+}

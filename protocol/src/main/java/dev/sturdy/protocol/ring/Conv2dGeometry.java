@@ -1,0 +1,64 @@
+package dev.sturdy.protocol.ring;
+
+/**
+ * Geometry of a 2-D convolution with a square kernel on CHW inputs: weights are
+ * [outChannels x inChannels x kernel x kernel], inputs [batch x inChannels x height x width],
+ * outputs [batch x outChannels x outHeight x outWidth]. Zero padding on all four sides.
+ */
+public record Conv2dGeometry(int inChannels, int height, int width, int outChannels, int kernel, int stride,
+                             int padding) {
+
+    public Conv2dGeometry {
+        if (inChannels <= 0 || height <= 0 || width <= 0 || outChannels <= 0 || kernel <= 0 || stride <= 0
+                || padding < 0) {
+            throw new IllegalArgumentException("invalid convolution geometry: " + describe(inChannels, height,
+                    width, outChannels, kernel, stride, padding));
+        }
+        if (height + 2 * padding < kernel || width + 2 * padding < kernel) {
+            throw new IllegalArgumentException("kernel larger than the padded input: " + describe(inChannels,
+                    height, width, outChannels, kernel, stride, padding));
+        }
+    }
+
+    private static String describe(int c, int h, int w, int o, int k, int s, int p) {
+        return "in " + c + "x" + h + "x" + w + ", out channels " + o + ", kernel " + k + ", stride " + s
+                + ", padding " + p;
+    }
+
+    public int outHeight() {
+        return (height + 2 * padding - kernel) / stride + 1;
+    }
+
+    public int outWidth() {
+        return (width + 2 * padding - kernel) / stride + 1;
+    }
+
+    /** Rows of the im2col matrix: inChannels * kernel * kernel. */
+    public int patchSize() {
+        return inChannels * kernel * kernel;
+    }
+
+    public int weightSize() {
+        return outChannels * patchSize();
+    }
+
+    public int inputSizePerSample() {
+        return inChannels * height * width;
+    }
+
+    public int outputSizePerSample() {
+        return outChannels * outHeight() * outWidth();
+    }
+
+    public int[] weightShape() {
+        return new int[] {outChannels, inChannels, kernel, kernel};
+    }
+
+    public int[] inputShape(int batch) {
+        return new int[] {batch, inChannels, height, width};
+    }
+
+    public int[] outputShape(int batch) {
+        return new int[] {batch, outChannels, outHeight(), outWidth()};
+    }
+}
