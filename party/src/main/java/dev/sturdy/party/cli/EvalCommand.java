@@ -21,10 +21,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "eval", description = "Accuracy of a model's backbone and of its PANN at each precision 2^-B, in plaintext.")
 final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Option(names = "--model", required = true, description = "Sturdy model file")
     Path modelPath;
@@ -79,14 +88,14 @@ final class EvalCommand implements Callable<Integer> {
             pann.add(evaluate(run, images, m));
         }
         if (json) {
-            System.out.println(Json.pretty(report(model, images, b, betas, backbone, pann)));
+            out().println(Json.pretty(report(model, images, b, betas, backbone, pann)));
         } else {
             printTable(model, images, b, betas, backbone, pann);
         }
         if (plot != null) {
             AccuracyPlot.write(plot, model.name(), betas, backbone, pann, poly == null ? "Sturdy polynomials" : "approxCNN polynomials");
             if (!json) {
-                System.out.println("plot written to " + plot);
+                out().println("plot written to " + plot);
             }
         }
         return 0;
@@ -143,30 +152,30 @@ final class EvalCommand implements Callable<Integer> {
 
     private void printTable(Model model, LabelledImages images, double b, int[] betas, ModeResult backbone,
                             List<ModeResult> pann) {
-        System.out.printf("%s on %d images of %s, bound %s, %s polynomials%n", model.name(), images.count(), data,
+        out().printf("%s on %d images of %s, bound %s, %s polynomials%n", model.name(), images.count(), data,
                 fmt(b), poly == null ? "Sturdy" : "approxCNN (" + poly + ")");
-        System.out.printf("%-10s %9s %14s %9s %9s%n", "mode", "accuracy", "out of range", "max |z|", "seconds");
-        System.out.printf("%-10s %8.2f%% %14s %9.2f %9.1f%n", "backbone", backbone.accuracy(), "-",
+        out().printf("%-10s %9s %14s %9s %9s%n", "mode", "accuracy", "out of range", "max |z|", "seconds");
+        out().printf("%-10s %8.2f%% %14s %9.2f %9.1f%n", "backbone", backbone.accuracy(), "-",
                 backbone.ranges().largestMagnitude(), backbone.seconds());
         boolean anyOutside = false;
         for (int i = 0; i < betas.length; i++) {
             ModeResult r = pann.get(i);
-            System.out.printf("%-10s %8.2f%% %14d %9.2f %9.1f%n", "B=" + betas[i], r.accuracy(), r.ranges().totalOutside(),
+            out().printf("%-10s %8.2f%% %14d %9.2f %9.1f%n", "B=" + betas[i], r.accuracy(), r.ranges().totalOutside(),
                     r.ranges().largestMagnitude(), r.seconds());
             anyOutside |= r.ranges().totalOutside() > 0;
         }
         if (anyOutside) {
-            System.out.println();
-            System.out.println("Activation inputs left [-" + fmt(b) + ", " + fmt(b) + "]: the PANN is outside its guarantee there.");
+            out().println();
+            out().println("Activation inputs left [-" + fmt(b) + ", " + fmt(b) + "]: the PANN is outside its guarantee there.");
             for (int i = 0; i < betas.length; i++) {
                 RangeStats s = pann.get(i).ranges();
                 for (Map<String, Object> layer : outOfRangeLayers(s)) {
-                    System.out.printf("  B=%-3d %-24s %d of %d inputs, max |z| %.2f%n", betas[i], layer.get("layer"),
+                    out().printf("  B=%-3d %-24s %d of %d inputs, max |z| %.2f%n", betas[i], layer.get("layer"),
                             layer.get("outOfRange"), layer.get("of"), (double) layer.get("maxAbs"));
                 }
             }
             double needed = pann.stream().mapToDouble(r -> r.ranges().largestMagnitude()).max().orElse(b);
-            System.out.printf("A bound of %s would have held for every precision (--bound).%n", fmt(Math.ceil(needed)));
+            out().printf("A bound of %s would have held for every precision (--bound).%n", fmt(Math.ceil(needed)));
         }
     }
 
