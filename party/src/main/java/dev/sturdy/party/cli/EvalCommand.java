@@ -19,21 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "eval", description = "Accuracy of a model's backbone and of its PANN at each precision 2^-B, in plaintext.")
-final class EvalCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+final class EvalCommand extends PrintingCommand {
 
     @Option(names = "--model", required = true, description = "Sturdy model file")
     Path modelPath;

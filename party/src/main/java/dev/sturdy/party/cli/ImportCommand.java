@@ -9,21 +9,11 @@ import dev.sturdy.model.zoo.ModelImporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "import", description = "Import a PyTorch state_dict (.npz or .safetensors) of a zoo architecture into a Sturdy model file.")
-final class ImportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+final class ImportCommand extends PrintingCommand {
 
     @Option(names = "--arch", required = true, description = "Architecture: ${COMPLETION-CANDIDATES}",
             completionCandidates = Architectures.class)
