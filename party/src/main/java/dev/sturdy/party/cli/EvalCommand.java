@@ -164,9 +164,23 @@ final class EvalCommand extends PrintingCommand {
                             layer.get("outOfRange"), layer.get("of"), (double) layer.get("maxAbs"));
                 }
             }
-            double needed = pann.stream().mapToDouble(r -> r.ranges().largestMagnitude()).max().orElse(b);
-            out().printf("A bound of %s would have held for every precision (--bound).%n", fmt(Math.ceil(needed)));
+            double needed = backbone.ranges().largestMagnitude();
+            for (ModeResult r : pann) {
+                needed = Math.max(needed, firstViolation(r.ranges()));
+            }
+            out().printf("Rerun with --bound %s or more: the largest input at the first layer that left the interval"
+                    + " (later layers were computed from out-of-range values and are not reliable).%n", fmt(Math.ceil(needed)));
         }
+    }
+
+    /** Largest input magnitude at the first activation layer that saw an out-of-range input, 0 if none. */
+    private static double firstViolation(RangeStats s) {
+        for (int l = 0; l < s.layers().size(); l++) {
+            if (s.outside(l) > 0) {
+                return s.maxAbs(l);
+            }
+        }
+        return 0;
     }
 
     private static String fmt(double d) {
