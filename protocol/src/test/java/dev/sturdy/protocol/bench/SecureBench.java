@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * on 100,000 elements, ResNet-20 (published weights, random pixels) for 1 and 16 images, 2
  * in-memory parties with the dealer running concurrently. Best of a few runs after a warm-up;
  * prints sizes, times and traffic, never values. Run (after test-compile):
- * java -Xmx4g -cp CLASSPATH dev.sturdy.protocol.bench.SecureBench [shared-folder]
+ * java -Xmx4g -cp protocol/target/classes:protocol/target/test-classes:model/target/classes
+ * dev.sturdy.protocol.bench.SecureBench [shared-folder [activations]]
  */
 public final class SecureBench {
     private static final int N = 100_000;
@@ -48,6 +49,9 @@ public final class SecureBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // JIT warm-up of the plan, Beaver and truncation paths before the table
+        SecureAppRelu warm = new SecureAppRelu(SignPolynomials.forBeta(12), 50);
+        best(2, 24, ops -> warm.apply(ops, RingTensor.zeros(N), TruncationMode.DEALER));
         System.out.println("AppReLU, 100,000 elements, 2 parties (time includes the dealer thread)");
         System.out.printf("%-3s %-3s %-7s %7s %10s %8s %14s %14s%n", "B", "f", "trunc", "rounds", "ms", "Melem/s",
                 "sent B/party", "dealer B");
@@ -62,6 +66,9 @@ public final class SecureBench {
             System.out.printf("exact ReLU, 100,000 elements, %d parties: %.0f ms, %d rounds, %d B sent per party, "
                     + "dealer %d B%n", parties, m.millis, m.report.total().rounds(), m.report.total().bytesSent(),
                     m.dealerBytes);
+        }
+        if (args.length > 1 && args[1].equals("activations")) {
+            return;
         }
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         Path weights = shared.resolve("models/resnet20-lee2022b.npz");
