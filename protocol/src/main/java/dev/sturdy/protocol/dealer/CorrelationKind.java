@@ -17,5 +17,9 @@ public enum CorrelationKind {
     /** Boolean AND pair with a shared left operand on bit-packed words: (a, b, c, a&amp;b, a&amp;c), XOR shared. */
     BIT_AND,
     /** Bit injection with a multiplication mask: XOR-shared bit plane rho, arithmetic a, rho and a*rho. */
-    BIT_INJECT
+    BIT_INJECT,
+    /** A mask a for one secret term, kept by the dealer for later {@link #MASK_PRODUCT}s; nothing sent. */
+    MASK,
+    /** c = a_i * a_j of two earlier MASKs (relative positions), so a term is opened once for all its products. */
+    MASK_PRODUCT
 }

@@ -80,6 +80,26 @@ public final class CorrelationRequest {
         return new CorrelationRequest(CorrelationKind.BIT_INJECT, n);
     }
 
+    /** How many recent masks the dealer keeps for {@link #maskProduct}. */
+    public static final int MASK_WINDOW = 64;
+
+    /** A mask for a term of n elements (derived by every party, kept by the dealer). */
+    public static CorrelationRequest mask(int n) {
+        return new CorrelationRequest(CorrelationKind.MASK, n);
+    }
+
+    /**
+     * c = a_left * a_right for two earlier masks of n elements, given by how many masks back they
+     * were taken (1 = the latest); equal positions make a square.
+     */
+    public static CorrelationRequest maskProduct(int n, int leftBack, int rightBack) {
+        if (leftBack > MASK_WINDOW || rightBack > MASK_WINDOW) {
+            throw new IllegalArgumentException("mask product of masks " + leftBack + " and " + rightBack
+                    + " back; the dealer keeps " + MASK_WINDOW);
+        }
+        return new CorrelationRequest(CorrelationKind.MASK_PRODUCT, n, leftBack, rightBack);
+    }
+
     public CorrelationKind kind() {
         return kind;
     }
@@ -110,6 +130,7 @@ public final class CorrelationRequest {
             case EDABIT -> new int[] {dims[0], EDABIT_BITS * BitPlanes.words(dims[0])};
             case BIT_AND -> new int[] {dims[0], dims[0], dims[0], dims[0], dims[0]};
             case BIT_INJECT -> new int[] {BitPlanes.words(dims[0]), dims[0], dims[0], dims[0]};
+            case MASK, MASK_PRODUCT -> new int[] {dims[0]};
         };
     }
 
@@ -127,7 +148,8 @@ public final class CorrelationRequest {
     public int derivedArrays() {
         return switch (kind) {
             case TRIPLE, MATMUL, CONV -> 2;
-            case SQUARE, TRUNC, EDABIT -> 1;
+            case SQUARE, TRUNC, EDABIT, MASK -> 1;
+            case MASK_PRODUCT -> 0;
             case BIT_AND -> 3;
             case BIT_INJECT -> 2;
         };
@@ -146,7 +168,7 @@ public final class CorrelationRequest {
     /** Size of the correlated value for accounting: products, squares, truncations, edaBits, bit injections, or AND gates. */
     public long elements() {
         return switch (kind) {
-            case EDABIT, BIT_INJECT -> dims[0];
+            case EDABIT, BIT_INJECT, MASK, MASK_PRODUCT -> dims[0];
             case BIT_AND -> 128L * dims[0];
             default -> arraySizes()[derivedArrays()];
         };

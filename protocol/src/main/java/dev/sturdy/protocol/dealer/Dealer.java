@@ -6,6 +6,7 @@ import dev.sturdy.protocol.prg.Seeds;
 import dev.sturdy.protocol.ring.BitPlanes;
 import dev.sturdy.protocol.ring.Conv2dGeometry;
 import dev.sturdy.protocol.ring.RingOps;
+import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
@@ -26,6 +27,7 @@ public final class Dealer {
     private long[] tmp = new long[0];
     private long[] correction = new long[0];
     private long[] col = new long[0];
+    private final ArrayList<long[]> masks = new ArrayList<>();
 
     public Dealer(Network net, Seeds seeds) {
         if (!net.isDealer() || !seeds.isDealer()) {
@@ -149,10 +151,37 @@ public final class Dealer {
                     correction[n + j] = a[j] * bit - sums[3][j];
                 }
             }
+            case MASK -> {
+                masks.add(Arrays.copyOf(sums[0], sizes[0]));
+                if (masks.size() > CorrelationRequest.MASK_WINDOW) {
+                    masks.remove(0);
+                }
+            }
+            case MASK_PRODUCT -> {
+                int[] d = req.dims();
+                long[] a = maskBack(d[1], d[0]), b = maskBack(d[2], d[0]);
+                for (int j = 0; j < d[0]; j++) {
+                    correction[j] = a[j] * b[j] - sums[0][j];
+                }
+            }
             default -> throw new IllegalStateException("unknown kind " + req.kind());
         }
-        net.send(0, req.tag(), correction, 0, len);
+        if (len > 0) {
+            net.send(0, req.tag(), correction, 0, len);
+        }
         usage[req.kind().ordinal()] += req.elements();
+    }
+
+    private long[] maskBack(int back, int n) {
+        if (back < 1 || back > masks.size()) {
+            throw new IllegalStateException("mask product refers to mask " + back + " back, the dealer holds "
+                    + masks.size());
+        }
+        long[] m = masks.get(masks.size() - back);
+        if (m.length != n) {
+            throw new IllegalStateException("mask product of " + n + " elements refers to a mask of " + m.length);
+        }
+        return m;
     }
 
     /** Cumulative elements served per kind, indexed by {@link CorrelationKind#ordinal()}. */

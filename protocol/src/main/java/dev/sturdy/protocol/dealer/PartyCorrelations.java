@@ -53,6 +53,8 @@ public final class PartyCorrelations {
             for (int i = derived; i < sizes.length; i++) {
                 arrays[i] = prg.next(sizes[i]);
             }
+        } else if (derived == sizes.length) {
+            // nothing correlated (a MASK): no message
         } else if (sizes.length - derived == 1) {
             arrays[derived] = new long[sizes[derived]];
             receiveCorrection(req, arrays[derived]);

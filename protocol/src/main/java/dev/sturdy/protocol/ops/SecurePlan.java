@@ -3,6 +3,7 @@ package dev.sturdy.protocol.ops;
 import dev.sturdy.model.approx.EvaluationPlan;
 import dev.sturdy.model.approx.EvaluationPlan.Linear;
 import dev.sturdy.model.approx.EvaluationPlan.Product;
+import dev.sturdy.protocol.dealer.CorrelationRequest;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * Runs an {@link EvaluationPlan} on secret shares of a whole tensor (every element at once).
- * Per plan round: all its products (Beaver squares and products of f-bit terms) in one network
- * round; the raw products (2f bits) truncated by f together; then the round's linear steps:
+ * Per plan round: all its products in one network round, each operand term opened once for all
+ * its products (a Beaver mask per term, {@link CorrelationRequest#maskProduct} per product); the raw products (2f bits) truncated by f together; then the round's linear steps:
  * integer coefficients and constants are exact and local, real ones are summed at 2f bits and
  * truncated together. With LOCAL truncation that is one network round per plan round; with
  * DEALER each batch of truncations adds one round ({@link #rounds(TruncationMode)}).
@@ -56,22 +57,18 @@ public final class SecurePlan {
     /** Shares of the plan's output term for shares of its input term x (f fractional bits). */
     public RingTensor evaluate(SecureOps ops, RingTensor x, TruncationMode mode) {
         RingTensor[] terms = new RingTensor[plan.termCount()];
+        Masks masks = new Masks();
         terms[plan.input()] = x;
         applyLinear(ops, plan.prologue(), terms, mode);
         List<EvaluationPlan.Round> rounds = plan.roundList();
         int f = ops.session().fixedPoint().fractionalBits();
         for (int r = 0; r < rounds.size(); r++) {
             EvaluationPlan.Round round = rounds.get(r);
-            Round open = ops.round();
-            List<Round.Pending> raw = new ArrayList<>();
-            for (Product p : round.products()) {
-                raw.add(p.isSquare() ? open.square(terms[p.left()]) : open.mul(terms[p.left()], terms[p.right()]));
-            }
-            open.run();
+            List<RingTensor> raw = products(ops, round.products(), terms, masks);
             Round trunc = ops.round();
             List<Round.Pending> truncated = new ArrayList<>();
-            for (Round.Pending p : raw) {
-                truncated.add(trunc.truncate(p.get(), f, mode));
+            for (RingTensor p : raw) {
+                truncated.add(trunc.truncate(p, f, mode));
             }
             trunc.run();
             for (int i = 0; i < truncated.size(); i++) {
@@ -81,10 +78,70 @@ public final class SecurePlan {
             for (int t = 0; t < terms.length; t++) {
                 if (lastUse[t] <= r && lastUse[t] != Integer.MAX_VALUE) {
                     terms[t] = null;
+                    masks.remove(t);
                 }
             }
         }
         return terms[plan.output()];
+    }
+
+    /** A term's Beaver mask share a and its opened d = term - a, reused by all its products. */
+    private record Masked(int index, long[] a, long[] d) {
+    }
+
+    /** The masked terms of one evaluation, with the count of masks taken (positions for MASK_PRODUCT). */
+    private static final class Masks extends java.util.HashMap<Integer, Masked> {
+        int taken;
+    }
+
+    /**
+     * One network round for a plan round's products: every operand not opened before takes a
+     * MASK and is opened once (all in one message); each product takes a MASK_PRODUCT (a_i a_j)
+     * and is (d_i + a_i)(d_j + a_j) = c + d_i a_j + d_j a_i + [party 0] d_i d_j. Raw, 2f bits.
+     */
+    private static List<RingTensor> products(SecureOps ops, List<Product> products, RingTensor[] terms, Masks masks) {
+        Session s = ops.session();
+        Round open = ops.round();
+        java.util.Map<Integer, long[]> fresh = new java.util.LinkedHashMap<>();
+        java.util.Map<Integer, Round.Pending> opened = new java.util.HashMap<>();
+        for (Product p : products) {
+            for (int t : new int[] {p.left(), p.right()}) {
+                if (!masks.containsKey(t) && !fresh.containsKey(t)) {
+                    int n = terms[t].size();
+                    long[] a = s.correlations().take(CorrelationRequest.mask(n)).a();
+                    fresh.put(t, a);
+                    masks.put(t, new Masked(masks.taken++, a, null));
+                    long[] v = terms[t].data(), d = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        d[i] = v[i] - a[i];
+                    }
+                    opened.put(t, open.open(new RingTensor(d, n)));
+                }
+            }
+        }
+        List<long[]> cs = new ArrayList<>();
+        for (Product p : products) {
+            int n = terms[p.left()].size();
+            cs.add(s.correlations().take(CorrelationRequest.maskProduct(n, masks.taken - masks.get(p.left()).index(),
+                    masks.taken - masks.get(p.right()).index())).c());
+        }
+        open.run();
+        for (var e : opened.entrySet()) {
+            Masked m = masks.get(e.getKey());
+            masks.put(e.getKey(), new Masked(m.index(), m.a(), e.getValue().get().data()));
+        }
+        boolean p0 = s.id() == 0;
+        List<RingTensor> out = new ArrayList<>();
+        for (int k = 0; k < products.size(); k++) {
+            Product p = products.get(k);
+            Masked l = masks.get(p.left()), r = masks.get(p.right());
+            long[] c = cs.get(k), al = l.a(), ar = r.a(), dl = l.d(), dr = r.d();
+            for (int i = 0; i < c.length; i++) {
+                c[i] += dl[i] * ar[i] + dr[i] * al[i] + (p0 ? dl[i] * dr[i] : 0L);
+            }
+            out.add(new RingTensor(c, terms[p.left()].shape()));
+        }
+        return out;
     }
 
     /** Linear steps in order; real-coefficient results are truncated in batches, flushed when read. */
@@ -166,16 +223,28 @@ public final class SecurePlan {
         return rounds;
     }
 
-    /** Ring elements one party opens per evaluated element: the plan's openings plus DEALER truncations. */
+    /** Ring elements one party opens per evaluated element: each operand once, plus DEALER truncations. */
     public int openingsPerElement(TruncationMode mode) {
         if (mode == TruncationMode.LOCAL) {
-            return plan.openings();
+            return operands();
         }
-        int n = plan.openings() + realSteps(plan.prologue());
+        int n = operands() + realSteps(plan.prologue());
         for (EvaluationPlan.Round r : plan.roundList()) {
             n += r.products().size() + realSteps(r.linear());
         }
         return n;
+    }
+
+    /** Distinct terms that are operands of a product: each is opened once. */
+    public int operands() {
+        Set<Integer> operands = new HashSet<>();
+        for (EvaluationPlan.Round r : plan.roundList()) {
+            for (Product p : r.products()) {
+                operands.add(p.left());
+                operands.add(p.right());
+            }
+        }
+        return operands.size();
     }
 
     private static int realSteps(List<Linear> steps) {

@@ -19,6 +19,9 @@ import dev.sturdy.model.graph.MaxPool;
 import dev.sturdy.model.graph.Relu;
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.model.graph.ShortcutPad;
+import dev.sturdy.protocol.cost.CostReport;
+import dev.sturdy.protocol.ops.SecureAppMax;
+import dev.sturdy.protocol.ops.SecureAppRelu;
 import dev.sturdy.protocol.ops.TruncationMode;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +93,29 @@ class SmallCnnTest {
         for (int b = 0; b < BATCH; b++) {
             assertEquals(SecureRun.argmax(expected, b * 5, 5), SecureRun.argmax(r.logits(), b * 5, 5));
         }
-        assertTrue(r.party0().entry("maxpool").rounds() > 0 && r.party0().entry("conv1").rounds() == 1 + 0 + 1);
+        assertLayerTraffic(r.party0(), parties, beta, polynomial);
+    }
+
+    /** Per-layer traffic against the primitives' formulas: conv = Beaver opening + truncation; ReLU and max-pool per element. */
+    private static void assertLayerTraffic(CostReport cost, int parties, int beta, TruncationMode polynomial) {
+        long peers = parties - 1;
+        int convIn = BATCH * 3 * 12 * 12, convOut = BATCH * 8 * 12 * 12, weights = 8 * 3 * 9;
+        assertEquals(2, cost.entry("conv1").rounds());
+        assertEquals(8 * peers * (weights + convIn + convOut), cost.entry("conv1").bytesSent());
+        int pooled = BATCH * 16 * 3 * 3;
+        if (beta == 0) {
+            assertEquals(8, cost.entry("relu1").rounds());
+            // two tree levels of exact max over 2 and 1 pairs of pooled outputs
+            assertEquals(16, cost.entry("maxpool").rounds());
+            return;
+        }
+        SecureAppRelu relu = new SecureAppRelu(SignPolynomials.forBeta(beta), 50);
+        SecureAppMax max = new SecureAppMax(SignPolynomials.forBeta(beta), 50, 2);
+        assertEquals(relu.rounds(polynomial), cost.entry("relu1").rounds());
+        assertEquals(8 * peers * relu.openingsPerElement(polynomial) * convOut, cost.entry("relu1").bytesSent());
+        assertEquals(2 * max.rounds(polynomial), cost.entry("maxpool").rounds());
+        assertEquals(8 * peers * max.openingsPerElement(polynomial) * (2 * pooled + pooled),
+                cost.entry("maxpool").bytesSent());
     }
 
     static BatchNorm batchNorm(Random r, int c) {
