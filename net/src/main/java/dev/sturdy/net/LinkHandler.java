@@ -12,9 +12,10 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * The last handler of a connection: sends this role's HELLO once the connection (and TLS) is up,
- * identifies the peer from its HELLO and certificate, then routes DATA frames to the peer's
- * per-stream inboxes. Runs on the event loop.
+ * The last handler of a connection: the dialer sends its HELLO once the connection (and TLS) is
+ * up, the acceptor checks it against the peer's certificate and answers with its own HELLO, which
+ * the dialer checks in turn; a refused peer sees the connection close before any HELLO. After
+ * that, DATA frames go to the peer's per-stream inboxes. Runs on the event loop.
  */
 final class LinkHandler extends ChannelInboundHandlerAdapter {
     private final NettyTransport transport;
@@ -32,7 +33,7 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        if (ssl == null) {
+        if (ssl == null && expectedPeer >= 0) {
             sendHello(ctx);
         }
         super.channelActive(ctx);
@@ -41,10 +42,10 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent e) {
-            if (e.isSuccess()) {
-                sendHello(ctx);
-            } else {
+            if (!e.isSuccess()) {
                 refuse(ctx, "TLS handshake failed: " + describe(e.cause()));
+            } else if (expectedPeer >= 0) {
+                sendHello(ctx);
             }
         }
         super.userEventTriggered(ctx, evt);
@@ -73,6 +74,9 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 peer = id;
+                if (expectedPeer < 0) {
+                    sendHello(ctx); // the acceptor answers only a HELLO it accepted
+                }
                 transport.connected(peer, ctx.channel());
             } else if (type == Frames.DATA && frame.readableBytes() >= Frames.DATA_HEADER - 1) {
                 long stream = frame.readLong();
@@ -121,9 +125,10 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (peer >= 0) {
             transport.lost(peer, ctx.channel(), "the connection closed");
-        } else if (expectedPeer >= 0 && !refused && ssl != null && ssl.handshakeFuture().isSuccess()) {
+        } else if (expectedPeer >= 0 && !refused && (ssl == null || ssl.handshakeFuture().isSuccess())) {
             // TLS 1.3: the server checks our certificate after our side finished the handshake
-            refuse(ctx, "the peer closed the connection before identifying itself (did it refuse this certificate?)");
+            refuse(ctx, "it closed the connection without answering this role's HELLO (did it refuse this role's "
+                    + "certificate or identity?)");
         }
         super.channelInactive(ctx);
     }

@@ -40,7 +40,12 @@ final class LoopbackRoles implements AutoCloseable {
 
     static TransportConfig config(int id, int parties, List<InetSocketAddress> addrs, TlsCredentials tls,
                                   Duration receiveTimeout) {
-        return new TransportConfig(id, parties, addrs.get(id), addrs, tls, receiveTimeout, Duration.ofSeconds(20));
+        return config(id, parties, addrs, tls, receiveTimeout, Duration.ofSeconds(20));
+    }
+
+    static TransportConfig config(int id, int parties, List<InetSocketAddress> addrs, TlsCredentials tls,
+                                  Duration receiveTimeout, Duration startTimeout) {
+        return new TransportConfig(id, parties, addrs.get(id), addrs, tls, receiveTimeout, startTimeout);
     }
 
     /** Every role's transport, TLS with certificates of the test CA (or plaintext when {@code tls} is false). */
@@ -49,20 +54,28 @@ final class LoopbackRoles implements AutoCloseable {
         return start(parties, id -> config(id, parties, addrs, tls ? credentials(CA, id, parties) : null, receiveTimeout));
     }
 
+    /** Starts roles 0..parties with the given configs (the config decides the actual role). */
     NettyTransport[] start(int parties, IntFunction<TransportConfig> configs) {
         List<CompletableFuture<NettyTransport>> fs = new ArrayList<>();
         for (int id = 0; id <= parties; id++) {
-            TransportConfig c = configs.apply(id);
-            fs.add(CompletableFuture.supplyAsync(() -> NettyTransport.start(c), runnable -> new Thread(runnable).start()));
+            fs.add(startAsync(configs.apply(id)));
         }
         NettyTransport[] out = new NettyTransport[parties + 1];
         for (int id = 0; id <= parties; id++) {
             out[id] = fs.get(id).join();
-            synchronized (started) {
-                started.add(out[id]);
-            }
         }
         return out;
+    }
+
+    /** Starts one role on its own thread; it is closed with the others even if the test never joins it. */
+    CompletableFuture<NettyTransport> startAsync(TransportConfig c) {
+        return CompletableFuture.supplyAsync(() -> {
+            NettyTransport t = NettyTransport.start(c);
+            synchronized (started) {
+                started.add(t);
+            }
+            return t;
+        }, runnable -> new Thread(runnable).start());
     }
 
     /** One stream's endpoints of every role. */
