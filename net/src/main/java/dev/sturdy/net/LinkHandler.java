@@ -86,8 +86,10 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
                     ctx.close();
                     return;
                 }
-                transport.link(peer).deliver(stream, c);
                 handedOver = true;
+                if (transport.link(peer).deliver(stream, c)) {
+                    transport.streamStarted(peer, stream);
+                }
             } else {
                 transport.lost(peer, ctx.channel(), "unexpected frame type " + type);
                 ctx.close();

@@ -54,6 +54,7 @@ public final class NettyTransport implements AutoCloseable {
     private final SslContext clientTls;
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private volatile String fatal;
+    private volatile StreamListener streamListener;
     private volatile boolean closed;
     private Channel server;
 
@@ -74,7 +75,13 @@ public final class NettyTransport implements AutoCloseable {
 
     /** Listens, dials the higher ids and returns once every peer is connected. */
     public static NettyTransport start(TransportConfig cfg) {
+        return start(cfg, null);
+    }
+
+    /** As {@link #start(TransportConfig)}, telling {@code listener} of streams peers start (may be null). */
+    public static NettyTransport start(TransportConfig cfg, StreamListener listener) {
         NettyTransport t = new NettyTransport(cfg);
+        t.streamListener = listener;
         try {
             t.listen();
             for (int p = cfg.id() + 1; p <= cfg.computeParties(); p++) {
@@ -100,6 +107,30 @@ public final class NettyTransport implements AutoCloseable {
             throw new NetworkException(self + ": the transport is closed");
         }
         return new StreamEndpoint(this, stream);
+    }
+
+    /** Told when a peer starts a stream this role has not opened yet (e.g. the dealer learns of a query). */
+    @FunctionalInterface
+    public interface StreamListener {
+        /** Called on a network thread: hand the work to another thread. */
+        void started(int peer, long stream);
+    }
+
+    void streamStarted(int peer, long stream) {
+        StreamListener l = streamListener;
+        if (l != null) {
+            l.started(peer, stream);
+        }
+    }
+
+    /** True when every peer is connected right now. */
+    public boolean allConnected() {
+        for (PeerLink l : links) {
+            if (l != null && (l.channel() == null || !l.channel().isActive())) {
+                return false;
+            }
+        }
+        return !closed;
     }
 
     PeerLink link(int peer) {

@@ -79,8 +79,15 @@ final class PeerLink {
         return inboxes.computeIfAbsent(stream, s -> new Inbox());
     }
 
-    void deliver(long stream, Chunk c) {
-        inbox(stream).chunks.add(c);
+    /** Queues a chunk; true when it is the first sign of this stream here (no endpoint opened it yet). */
+    boolean deliver(long stream, Chunk c) {
+        boolean[] created = {false};
+        Inbox in = inboxes.computeIfAbsent(stream, s -> {
+            created[0] = true;
+            return new Inbox();
+        });
+        in.chunks.add(c);
+        return created[0];
     }
 
     void closeStream(long stream) {

@@ -18,6 +18,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** PEM files of certificates and private keys (PKCS#8), read and written with Bouncy Castle. */
 public final class Pem {
@@ -27,8 +28,11 @@ public final class Pem {
     public static String toPem(Object certificateOrKey) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-            w.writeObject(certificateOrKey instanceof PrivateKey k ? PrivateKeyInfo.getInstance(k.getEncoded())
-                    : certificateOrKey);
+            if (certificateOrKey instanceof PrivateKey k) {
+                w.writeObject(new JcaPKCS8Generator(k, null)); // PKCS#8 "PRIVATE KEY", not the legacy EC form
+            } else {
+                w.writeObject(certificateOrKey);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

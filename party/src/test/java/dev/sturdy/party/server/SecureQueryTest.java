@@ -1,0 +1,152 @@
+package dev.sturdy.party.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import dev.sturdy.net.tls.CertificateAuthority;
+import dev.sturdy.net.tls.TlsCredentials;
+import dev.sturdy.party.api.InferRequest;
+import dev.sturdy.party.api.InferenceGrpc;
+import dev.sturdy.party.client.SturdyClient;
+import dev.sturdy.party.config.DeploymentWriter;
+import dev.sturdy.party.config.RoleConfig;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Compute parties and the dealer in this JVM, over real loopback sockets with TLS, queried through gRPC. */
+class SecureQueryTest {
+    @TempDir
+    Path dir;
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    private PartyServer[] start(TestDeployment d) throws Exception {
+        CompletableFuture<DealerServer> dealer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DealerServer.start(RoleConfig.load(d.configs.get(d.parties)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        PartyServer[] ps = new PartyServer[d.parties];
+        for (int p = 0; p < d.parties; p++) {
+            ps[p] = PartyServer.start(RoleConfig.load(d.configs.get(p)));
+            running.add(ps[p]);
+        }
+        running.add(dealer.join());
+        for (PartyServer p : ps) {
+            p.awaitConnected();
+        }
+        return ps;
+    }
+
+    private static double[] randomInput(int batch, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[batch * 12];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble() * 6 - 3;
+        }
+        return x;
+    }
+
+    private static void assertCorrect(TestDeployment d, SturdyClient client, int batch, long seed) {
+        double[] x = randomInput(batch, seed);
+        SturdyClient.Answer a = client.infer(x, batch);
+        double[] want = d.expected(x, batch);
+        assertEquals(want.length, a.logits().length);
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], a.logits()[i], 1.0 / (1 << TestDeployment.F) + 1e-12, "logit " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void queriesAreAnsweredExactlyAndBadRequestsAreRefusedWhileServing(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(5));
+        start(d);
+        try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(20))) {
+            assertEquals(List.of(3, 2, 2), client.modelInfo().getInputShapeList());
+            assertCorrect(d, client, 1, 1);
+            assertCorrect(d, client, 3, 2);
+
+            ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", d.layout.grpcBasePort())
+                    .sslContext(GrpcTls.client(DeploymentWriter.client(dir))).build();
+            try {
+                InferenceGrpc.InferenceBlockingStub raw = InferenceGrpc.newBlockingStub(ch);
+                InferRequest ok = InferRequest.newBuilder().setQueryId(7).addShape(1).addShape(3).addShape(2).addShape(2)
+                        .setInputShare(ByteString.copyFrom(new byte[8 * 12])).build();
+                assertRefused(raw, ok.toBuilder().clearShape().addShape(1).addShape(12).build(), Status.Code.INVALID_ARGUMENT,
+                        "does not match the model's [batch, 3, 2, 2]");
+                assertRefused(raw, ok.toBuilder().setInputShare(ByteString.copyFrom(new byte[13])).build(),
+                        Status.Code.INVALID_ARGUMENT, "has 13 bytes");
+                assertRefused(raw, ok.toBuilder().setModel("resnet-1000").build(), Status.Code.NOT_FOUND, "unknown model");
+                assertRefused(raw, ok.toBuilder().setShape(0, 99).build(), Status.Code.INVALID_ARGUMENT, "batch 99 out of range");
+                assertRefused(raw, ok.toBuilder().setInputShare(ByteString.copyFrom(new byte[4 << 20])).build(),
+                        Status.Code.RESOURCE_EXHAUSTED, "");
+            } finally {
+                ch.shutdownNow();
+            }
+            assertCorrect(d, client, 2, 3); // still serving
+        }
+    }
+
+    private static void assertRefused(InferenceGrpc.InferenceBlockingStub stub, InferRequest req, Status.Code code,
+                                      String message) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub.infer(req));
+        assertEquals(code, e.getStatus().getCode(), e.getMessage());
+        assertTrue(String.valueOf(e.getStatus().getDescription()).contains(message), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2})
+    void aClientWithACertificateFromAnotherCaIsRefused(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(5));
+        start(d);
+        TlsCredentials ours = DeploymentWriter.client(dir);
+        TlsCredentials foreign = CertificateAuthority.create("another CA", new SecureRandom()).issue("client", List.of());
+        TlsCredentials rogue = new TlsCredentials(foreign.key(), foreign.certificate(), ours.ca());
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> new SturdyClient(d.grpcAddresses(), rogue, Duration.ofSeconds(10)));
+        assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getMessage());
+        try (SturdyClient client = new SturdyClient(d.grpcAddresses(), ours, Duration.ofSeconds(20))) {
+            assertCorrect(d, client, 1, 4);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void aStoppedPartyGivesTheClientAClearErrorWithinTheTimeout(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(3));
+        PartyServer[] ps = start(d);
+        try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(20))) {
+            assertCorrect(d, client, 1, 5);
+            ps[parties - 1].close();
+            long t0 = System.nanoTime();
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> client.infer(randomInput(1, 6), 1));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(seconds < 5, "took " + seconds + " s");
+            assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getMessage());
+        }
+    }
+}
