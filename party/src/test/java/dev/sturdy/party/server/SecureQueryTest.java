@@ -10,7 +10,7 @@ import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.api.InferRequest;
 import dev.sturdy.party.api.InferenceGrpc;
 import dev.sturdy.party.client.SturdyClient;
-import dev.sturdy.party.config.DeploymentWriter;
+import dev.sturdy.party.deploy.DeploymentWriter;
 import dev.sturdy.party.config.RoleConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -21,7 +21,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,19 +60,10 @@ class SecureQueryTest {
         return ps;
     }
 
-    private static double[] randomInput(int batch, long seed) {
-        Random r = new Random(seed);
-        double[] x = new double[batch * 12];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextDouble() * 6 - 3;
-        }
-        return x;
-    }
-
     private static void assertCorrect(TestDeployment d, SturdyClient client, int batch, long seed) {
-        double[] x = randomInput(batch, seed);
+        double[] x = d.model.randomInput(batch, seed);
         SturdyClient.Answer a = client.infer(x, batch);
-        double[] want = d.expected(x, batch);
+        double[] want = d.model.expected(x, batch);
         assertEquals(want.length, a.logits().length);
         for (int i = 0; i < want.length; i++) {
             assertEquals(want[i], a.logits()[i], 1.0 / (1 << TestDeployment.F) + 1e-12, "logit " + i);
@@ -143,7 +133,7 @@ class SecureQueryTest {
             assertCorrect(d, client, 1, 5);
             ps[parties - 1].close();
             long t0 = System.nanoTime();
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> client.infer(randomInput(1, 6), 1));
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> client.infer(d.model.randomInput(1, 6), 1));
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertTrue(seconds < 5, "took " + seconds + " s");
             assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getMessage());

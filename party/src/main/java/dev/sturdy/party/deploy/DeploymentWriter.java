@@ -1,8 +1,9 @@
-package dev.sturdy.party.config;
+package dev.sturdy.party.deploy;
 
 import dev.sturdy.net.tls.CertificateAuthority;
 import dev.sturdy.net.tls.RoleNames;
 import dev.sturdy.net.tls.TlsCredentials;
+import dev.sturdy.party.config.RoleConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
