@@ -20,22 +20,25 @@ import java.util.List;
  * every term stays in [-1, 1] and the Chebyshev coefficients are O(1). The component's output,
  * already divided by the next R, is one public linear combination of its odd T_k. Per component of
  * degree d that is ceil(log2(d + 1)) rounds, floor(log2 d) squares and (d - 1) / 2 products; the
- * final z * sign product adds one round and one product.
+ * final x * sign product adds one round and one product, and AppReLU / bound = (x + x * sign) / 2.
  *
- * <p>Ring headroom: all values stay below ~2 in magnitude (x, u, T_k, the outputs), so a product
- * before truncation is below 2^(2f + 2); at f = 24 that is 2^50, far below 2^63.
+ * <p>Ring headroom: all values stay below ~2 in magnitude (x, u, T_k, the outputs, the public
+ * coefficients), so a product before truncation is below 2^(2f + 2); at f = 24 that is 2^50. The
+ * input scaling z * (1 / bound) is the exception by design (see {@link #simulate}): below 2^55.
  *
  * <p>Measured with {@link #simulate} (truncation after every product and every public-coefficient
  * product) on the shipped polynomials at bound 50, max |simulate - AppRelu.apply| over |z| <= bound
  * as a fraction of the budget 2^-(B+2) bound; the worst case is always at |z| = bound, where the
  * composite is steepest:
  * <pre>
- *   B     6     7     8     9    10    11    12    13    14
+ *   B     6     7     8     9    10    11    12    13    14    15    16    17    18
  *   f=16 .017  .036  .098  .33   .53   5.8   3.7   13    220
- *   f=20 .001  .003  .006  .024  .033  .56   2.5   .85   3.1
- *   f=24  0     0    .001  .002  .002  .037  .18   .058  .25
+ *   f=20 .001  .003  .006  .024  .033  .56   2.5   .85   3.1   46    3.2   13    900
+ *   f=24  0     0    .001  .002  .002  .037  .18   .058  .25   .51   .25   1.4   2.8
  * </pre>
- * Recommended: f = 16 for B <= 8, 20 for B <= 10, 24 for B <= 14 (B = 15..20 need f = 26 to 28).
+ * Recommended: f = 16 for B <= 8, 20 for B <= 10, 24 for B <= 16. From B = 17 on no f <= 28
+ * suffices: the error is the input error amplified by the composite's slope at |x| = 1, the end of
+ * p1's minimax interval (a p1 made on [eps, 1 + delta] halves it; not done).
  */
 public final class EvaluationPlan {
 
@@ -69,28 +72,23 @@ public final class EvaluationPlan {
     public static EvaluationPlan forAppRelu(CompositeSign sign) {
         EvaluationPlan plan = new EvaluationPlan();
         int x = plan.term("x");
-        List<Linear> pending = plan.prologue;
-        int u = plan.term("p1.u");
-        pending.add(new Linear(u, 0, new int[] {x}, new double[] {1}));
+        int u = x;
         double range = 1;
         List<OddPolynomial> components = sign.components();
         for (int i = 0; i < components.size(); i++) {
             OddPolynomial p = components.get(i);
-            String prefix = "p" + (i + 1) + ".";
             double[] cheb = ChebyshevForm.oddCoefficients(p, range);
             boolean last = i == components.size() - 1;
             double nextRange = last ? 1 : ChebyshevForm.maxAbs(cheb);
-            int[] t = plan.chebyshevTerms(u, p.degree(), prefix);
-            List<Linear> tail = plan.rounds.isEmpty() ? plan.prologue : plan.rounds.get(plan.rounds.size() - 1).linear;
-            int next = plan.term(last ? "sign" : "p" + (i + 2) + ".u");
+            int[] t = plan.chebyshevTerms(u, p.degree(), "p" + (i + 1) + ".");
             int[] inputs = new int[cheb.length];
             double[] coefficients = new double[cheb.length];
             for (int j = 0; j < cheb.length; j++) {
                 inputs[j] = t[2 * j + 1];
                 coefficients[j] = cheb[j] / nextRange;
             }
-            tail.add(new Linear(next, 0, inputs, coefficients));
-            u = next;
+            u = plan.term(last ? "sign" : "p" + (i + 2) + ".u");
+            plan.lastLocalSteps().add(new Linear(u, 0, inputs, coefficients));
             range = nextRange;
         }
         int product = plan.term("x*sign");
@@ -100,7 +98,12 @@ public final class EvaluationPlan {
         return plan;
     }
 
-    /** Local steps before the first round (the input of p1). */
+    /** Where a local step on the latest terms goes: after the last round so far, or before the first. */
+    private List<Linear> lastLocalSteps() {
+        return rounds.isEmpty() ? prologue : rounds.get(rounds.size() - 1).linear;
+    }
+
+    /** Local steps before the first round (empty unless p1 has degree 1). */
     public List<Linear> prologue() {
         return Collections.unmodifiableList(prologue);
     }

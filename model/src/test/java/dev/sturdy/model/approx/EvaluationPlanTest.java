@@ -13,7 +13,7 @@ class EvaluationPlanTest {
 
     /** The recommended fractional bits (EvaluationPlan's javadoc): simulate stays within 2^-(B+2) bound. */
     @ParameterizedTest
-    @CsvSource({"6, 16", "7, 16", "8, 16", "9, 20", "10, 20", "11, 24", "12, 24", "13, 24", "14, 24"})
+    @CsvSource({"6, 16", "7, 16", "8, 16", "9, 20", "10, 20", "11, 24", "12, 24", "13, 24", "14, 24", "15, 24", "16, 24"})
     void fixedPointSimulationStaysWithinBudget(int beta, int fractionalBits) {
         CompositeSign sign = SignPolynomials.forBeta(beta);
         EvaluationPlan plan = EvaluationPlan.forAppRelu(sign);

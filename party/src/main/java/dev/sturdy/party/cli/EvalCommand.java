@@ -19,12 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", description = "Accuracy of a model's backbone and of its PANN at each precision 2^-B, in plaintext.")
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand extends PrintingCommand {
 
     @Option(names = "--model", required = true, description = "Sturdy model file")
     Path modelPath;
@@ -79,14 +78,14 @@ final class EvalCommand implements Callable<Integer> {
             pann.add(evaluate(run, images, m));
         }
         if (json) {
-            System.out.println(Json.pretty(report(model, images, b, betas, backbone, pann)));
+            out().println(Json.pretty(report(model, images, b, betas, backbone, pann)));
         } else {
             printTable(model, images, b, betas, backbone, pann);
         }
         if (plot != null) {
             AccuracyPlot.write(plot, model.name(), betas, backbone, pann, poly == null ? "Sturdy polynomials" : "approxCNN polynomials");
             if (!json) {
-                System.out.println("plot written to " + plot);
+                out().println("plot written to " + plot);
             }
         }
         return 0;
@@ -143,31 +142,45 @@ final class EvalCommand implements Callable<Integer> {
 
     private void printTable(Model model, LabelledImages images, double b, int[] betas, ModeResult backbone,
                             List<ModeResult> pann) {
-        System.out.printf("%s on %d images of %s, bound %s, %s polynomials%n", model.name(), images.count(), data,
+        out().printf("%s on %d images of %s, bound %s, %s polynomials%n", model.name(), images.count(), data,
                 fmt(b), poly == null ? "Sturdy" : "approxCNN (" + poly + ")");
-        System.out.printf("%-10s %9s %14s %9s %9s%n", "mode", "accuracy", "out of range", "max |z|", "seconds");
-        System.out.printf("%-10s %8.2f%% %14s %9.2f %9.1f%n", "backbone", backbone.accuracy(), "-",
+        out().printf("%-10s %9s %14s %9s %9s%n", "mode", "accuracy", "out of range", "max |z|", "seconds");
+        out().printf("%-10s %8.2f%% %14s %9.2f %9.1f%n", "backbone", backbone.accuracy(), "-",
                 backbone.ranges().largestMagnitude(), backbone.seconds());
         boolean anyOutside = false;
         for (int i = 0; i < betas.length; i++) {
             ModeResult r = pann.get(i);
-            System.out.printf("%-10s %8.2f%% %14d %9.2f %9.1f%n", "B=" + betas[i], r.accuracy(), r.ranges().totalOutside(),
+            out().printf("%-10s %8.2f%% %14d %9.2f %9.1f%n", "B=" + betas[i], r.accuracy(), r.ranges().totalOutside(),
                     r.ranges().largestMagnitude(), r.seconds());
             anyOutside |= r.ranges().totalOutside() > 0;
         }
         if (anyOutside) {
-            System.out.println();
-            System.out.println("Activation inputs left [-" + fmt(b) + ", " + fmt(b) + "]: the PANN is outside its guarantee there.");
+            out().println();
+            out().println("Activation inputs left [-" + fmt(b) + ", " + fmt(b) + "]: the PANN is outside its guarantee there.");
             for (int i = 0; i < betas.length; i++) {
                 RangeStats s = pann.get(i).ranges();
                 for (Map<String, Object> layer : outOfRangeLayers(s)) {
-                    System.out.printf("  B=%-3d %-24s %d of %d inputs, max |z| %.2f%n", betas[i], layer.get("layer"),
+                    out().printf("  B=%-3d %-24s %d of %d inputs, max |z| %.2f%n", betas[i], layer.get("layer"),
                             layer.get("outOfRange"), layer.get("of"), (double) layer.get("maxAbs"));
                 }
             }
-            double needed = pann.stream().mapToDouble(r -> r.ranges().largestMagnitude()).max().orElse(b);
-            System.out.printf("A bound of %s would have held for every precision (--bound).%n", fmt(Math.ceil(needed)));
+            double needed = backbone.ranges().largestMagnitude();
+            for (ModeResult r : pann) {
+                needed = Math.max(needed, firstViolation(r.ranges()));
+            }
+            out().printf("Rerun with --bound %s or more: the largest input at the first layer that left the interval"
+                    + " (later layers were computed from out-of-range values and are not reliable).%n", fmt(Math.ceil(needed)));
         }
+    }
+
+    /** Largest input magnitude at the first activation layer that saw an out-of-range input, 0 if none. */
+    private static double firstViolation(RangeStats s) {
+        for (int l = 0; l < s.layers().size(); l++) {
+            if (s.outside(l) > 0) {
+                return s.maxAbs(l);
+            }
+        }
+        return 0;
     }
 
     private static String fmt(double d) {

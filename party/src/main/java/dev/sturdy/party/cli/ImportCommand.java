@@ -9,12 +9,11 @@ import dev.sturdy.model.zoo.ModelImporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "import", description = "Import a PyTorch state_dict (.npz or .safetensors) of a zoo architecture into a Sturdy model file.")
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends PrintingCommand {
 
     @Option(names = "--arch", required = true, description = "Architecture: ${COMPLETION-CANDIDATES}",
             completionCandidates = Architectures.class)
@@ -45,7 +44,7 @@ final class ImportCommand implements Callable<Integer> {
         Model model = ModelImporter.importStateDict(arch, TensorArchives.read(weights), classes, norm,
                 new PannSettings(bound, 0), Map.of("source", weights.getFileName().toString()));
         ModelFiles.write(model, out);
-        System.out.printf("wrote %s: %s, %d layers, input %s, %d classes%n", out, arch, model.graph().nodes().size(),
+        out().printf("wrote %s: %s, %d layers, input %s, %d classes%n", out, arch, model.graph().nodes().size(),
                 model.graph().input(), model.numClasses());
         return 0;
     }

@@ -13,21 +13,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code sturdy poly}: the shipped composite sign polynomials, their ReLU error and MPC cost. */
 @Command(name = "poly", mixinStandardHelpOptions = true,
         description = "Show the composite sign polynomials for AppReLU of precision 2^-B: degrees, eps, "
                 + "measured ReLU error on [-1, 1], and the cost of the MPC evaluation plan.")
-public final class PolyCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
+public final class PolyCommand extends PrintingCommand {
 
     @Option(names = "--beta", defaultValue = "6..20",
             description = "Precision(s) B: 9, 6..20 or 6,8,10 (default: ${DEFAULT-VALUE}).")
@@ -44,7 +38,7 @@ public final class PolyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "invalid --beta: " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int beta : parsed) {
             rows.add(describe(SignPolynomials.forBeta(beta)));

@@ -13,15 +13,7 @@ record CliRun(int exitCode, String out, String err) {
         CommandLine cli = SturdyCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        java.io.PrintStream stdout = System.out;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = cli.execute(args);
-        } finally {
-            System.setOut(stdout);
-        }
-        return new CliRun(code, captured.toString(java.nio.charset.StandardCharsets.UTF_8) + out, err.toString());
+        int code = cli.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -52,6 +52,23 @@ class ImportEvalCommandTest {
     }
 
     @Test
+    void aTooSmallBoundIsReportedPerLayerWithTheBoundThatWouldHold() throws Exception {
+        Path model = dir.resolve("r20.model");
+        assertEquals(0, CliRun.of("import", "--arch", "resnet20", "--weights", shared("models/resnet20-lee2022b.npz").toString(),
+                "--mean", "0.485,0.456,0.406", "--std", "0.229,0.224,0.225", "--out", model.toString()).exitCode());
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "cifar10-bin:" + shared("datasets/cifar10-bin"),
+                "--beta", "12", "--limit", "50", "--bound", "10");
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertTrue(eval.out().contains("Activation inputs left [-10, 10]"), eval.out());
+        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("B=12\\s+(\\S+)\\s+(\\d+) of (\\d+) inputs").matcher(eval.out());
+        assertTrue(layer.find(), eval.out());
+        assertTrue(Long.parseLong(layer.group(2)) > 0 && Long.parseLong(layer.group(2)) <= Long.parseLong(layer.group(3)));
+        java.util.regex.Matcher held = java.util.regex.Pattern.compile("Rerun with --bound (\\d+) or more").matcher(eval.out());
+        assertTrue(held.find(), eval.out());
+        assertTrue(Integer.parseInt(held.group(1)) > 10, eval.out());
+    }
+
+    @Test
     void badInputGivesOneClearLine() throws Exception {
         Path garbage = dir.resolve("w.npz");
         Files.write(garbage, new byte[] {1, 2, 3});

@@ -11,5 +11,11 @@ public enum CorrelationKind {
     /** Convolution triple (A weight mask, B input mask, C = conv(A, B)). */
     CONV,
     /** Truncation triple (r, r >>> f, msb(r)) for dealer-assisted truncation. */
-    TRUNC
+    TRUNC,
+    /** Random r with XOR shares of its bits 0..62 as bit planes (edaBit) for secure comparison. */
+    EDABIT,
+    /** Boolean AND pair with a shared left operand on bit-packed words: (a, b, c, a&amp;b, a&amp;c), XOR shared. */
+    BIT_AND,
+    /** Bit injection with a multiplication mask: XOR-shared bit plane rho, arithmetic a, rho and a*rho. */
+    BIT_INJECT
 }

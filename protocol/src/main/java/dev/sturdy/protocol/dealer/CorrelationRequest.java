@@ -1,5 +1,6 @@
 package dev.sturdy.protocol.dealer;
 
+import dev.sturdy.protocol.ring.BitPlanes;
 import dev.sturdy.protocol.ring.Conv2dGeometry;
 import java.util.Arrays;
 
@@ -61,6 +62,24 @@ public final class CorrelationRequest {
         return new CorrelationRequest(CorrelationKind.TRUNC, n, fractionalBits);
     }
 
+    /** Bits of r an edaBit decomposes (0..62): enough for the sign of |x| &lt; 2^62 after a 2^62 offset. */
+    public static final int EDABIT_BITS = 63;
+
+    /** r (n ring elements) and bit planes of r's bits 0..62 (63 planes of ceil(n / 64) words). */
+    public static CorrelationRequest edabit(int n) {
+        return new CorrelationRequest(CorrelationKind.EDABIT, n);
+    }
+
+    /** Two ANDs a&amp;b and a&amp;c on {@code words} packed 64-bit words of XOR-shared bits. */
+    public static CorrelationRequest bitAnd(int words) {
+        return new CorrelationRequest(CorrelationKind.BIT_AND, words);
+    }
+
+    /** A bit plane rho (ceil(n / 64) words, XOR shared) and arithmetic a, rho, a*rho of n elements. */
+    public static CorrelationRequest bitInject(int n) {
+        return new CorrelationRequest(CorrelationKind.BIT_INJECT, n);
+    }
+
     public CorrelationKind kind() {
         return kind;
     }
@@ -88,6 +107,19 @@ public final class CorrelationRequest {
                 yield new int[] {g.weightSize(), b * g.inputSizePerSample(), b * g.outputSizePerSample()};
             }
             case TRUNC -> new int[] {dims[0], dims[0], dims[0]};
+            case EDABIT -> new int[] {dims[0], EDABIT_BITS * BitPlanes.words(dims[0])};
+            case BIT_AND -> new int[] {dims[0], dims[0], dims[0], dims[0], dims[0]};
+            case BIT_INJECT -> new int[] {BitPlanes.words(dims[0]), dims[0], dims[0], dims[0]};
+        };
+    }
+
+    /** Whether array i is XOR shared (bit-packed words) rather than additively shared. */
+    public boolean isBoolean(int array) {
+        return switch (kind) {
+            case EDABIT -> array == 1;
+            case BIT_AND -> true;
+            case BIT_INJECT -> array == 0;
+            default -> false;
         };
     }
 
@@ -95,7 +127,9 @@ public final class CorrelationRequest {
     public int derivedArrays() {
         return switch (kind) {
             case TRIPLE, MATMUL, CONV -> 2;
-            case SQUARE, TRUNC -> 1;
+            case SQUARE, TRUNC, EDABIT -> 1;
+            case BIT_AND -> 3;
+            case BIT_INJECT -> 2;
         };
     }
 
@@ -109,9 +143,13 @@ public final class CorrelationRequest {
         return total;
     }
 
-    /** Size of the correlated value for accounting: products, squares or truncations supplied. */
+    /** Size of the correlated value for accounting: products, squares, truncations, edaBits, bit injections, or AND gates. */
     public long elements() {
-        return arraySizes()[derivedArrays()];
+        return switch (kind) {
+            case EDABIT, BIT_INJECT -> dims[0];
+            case BIT_AND -> 128L * dims[0];
+            default -> arraySizes()[derivedArrays()];
+        };
     }
 
     /** A 64-bit label of kind and sizes carried by the correction message. */

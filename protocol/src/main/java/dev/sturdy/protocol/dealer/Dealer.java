@@ -3,6 +3,7 @@ package dev.sturdy.protocol.dealer;
 import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seeds;
+import dev.sturdy.protocol.ring.BitPlanes;
 import dev.sturdy.protocol.ring.Conv2dGeometry;
 import dev.sturdy.protocol.ring.RingOps;
 import java.util.Arrays;
@@ -72,8 +73,14 @@ public final class Dealer {
             for (int i = 0; i < upTo; i++) {
                 prgs[p].fill(tmp, 0, sizes[i]);
                 long[] s = sums[i];
-                for (int j = 0; j < sizes[i]; j++) {
-                    s[j] += tmp[j];
+                if (req.isBoolean(i)) {
+                    for (int j = 0; j < sizes[i]; j++) {
+                        s[j] ^= tmp[j];
+                    }
+                } else {
+                    for (int j = 0; j < sizes[i]; j++) {
+                        s[j] += tmp[j];
+                    }
                 }
             }
         }
@@ -116,6 +123,30 @@ public final class Dealer {
                 for (int j = 0; j < n; j++) {
                     correction[j] = (r[j] >>> f) - rs[j];
                     correction[n + j] = (r[j] >>> 63) - msb[j];
+                }
+            }
+            case EDABIT -> {
+                // correction = bit planes of r XOR the planes parties 1..N-1 derive
+                BitPlanes.transpose(sums[0], sizes[0], CorrelationRequest.EDABIT_BITS, correction);
+                for (int j = 0; j < sizes[1]; j++) {
+                    correction[j] ^= sums[1][j];
+                }
+            }
+            case BIT_AND -> {
+                int w = sizes[0];
+                long[] a = sums[0], b = sums[1], c = sums[2];
+                for (int j = 0; j < w; j++) {
+                    correction[j] = (a[j] & b[j]) ^ sums[3][j];
+                    correction[w + j] = (a[j] & c[j]) ^ sums[4][j];
+                }
+            }
+            case BIT_INJECT -> {
+                int n = sizes[1];
+                long[] rho = sums[0], a = sums[1];
+                for (int j = 0; j < n; j++) {
+                    long bit = BitPlanes.bit(rho, 0, j);
+                    correction[j] = bit - sums[2][j];
+                    correction[n + j] = a[j] * bit - sums[3][j];
                 }
             }
             default -> throw new IllegalStateException("unknown kind " + req.kind());

@@ -108,14 +108,25 @@ public final class Round {
      * {@link TruncationMode#LOCAL}.
      */
     public Pending truncate(RingTensor x, int bits) {
+        return truncate(x, bits, s.truncation());
+    }
+
+    /**
+     * Truncation by {@code bits} with an explicit mode, e.g. DEALER for values whose range makes
+     * LOCAL fail too often (conv outputs, scalings with many extra bits) in a LOCAL session.
+     */
+    public Pending truncate(RingTensor x, int bits, TruncationMode mode) {
         if (bits < 0 || bits > 62) {
             throw new IllegalArgumentException("truncation by " + bits + " bits");
+        }
+        if (mode == TruncationMode.LOCAL && s.parties() != 2) {
+            throw new IllegalArgumentException("local (SecureML) truncation works for 2 parties only, not " + s.parties());
         }
         int f = bits;
         if (f == 0) {
             return add(new Identity(x));
         }
-        return add(s.truncation() == TruncationMode.LOCAL ? new LocalTrunc(x, f) : new DealerTrunc(x, f));
+        return add(mode == TruncationMode.LOCAL ? new LocalTrunc(x, f) : new DealerTrunc(x, f));
     }
 
     /** Reveals x to every compute party. */

@@ -160,6 +160,14 @@ public final class SecureOps {
         return p.get();
     }
 
+    /** Truncation by {@code bits} with an explicit mode (one round with DEALER). */
+    public RingTensor truncate(RingTensor x, int bits, TruncationMode mode) {
+        Round r = round();
+        Round.Pending p = r.truncate(x, bits, mode);
+        r.run();
+        return p.get();
+    }
+
     /** Reveals x to every compute party (one round). */
     public RingTensor open(RingTensor x) {
         Round r = round();

@@ -1,0 +1,17 @@
+package dev.sturdy.party.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A subcommand that prints its results through picocli's writer, so tests and callers can capture them. */
+abstract class PrintingCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

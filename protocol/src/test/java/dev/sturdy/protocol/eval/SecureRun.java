@@ -1,0 +1,92 @@
+package dev.sturdy.protocol.eval;
+
+import dev.sturdy.model.Model;
+import dev.sturdy.model.eval.ActivationMode;
+import dev.sturdy.model.eval.PlainEvaluator;
+import dev.sturdy.protocol.cost.CostReport;
+import dev.sturdy.protocol.dealer.CorrelationRequest;
+import dev.sturdy.protocol.dealer.Dealer;
+import dev.sturdy.protocol.dealer.PartyCorrelations;
+import dev.sturdy.protocol.net.LocalParties;
+import dev.sturdy.protocol.net.Network;
+import dev.sturdy.protocol.ops.SecureOps;
+import dev.sturdy.protocol.ops.Session;
+import dev.sturdy.protocol.ops.TruncationMode;
+import dev.sturdy.protocol.prg.Prg;
+import dev.sturdy.protocol.prg.Seed;
+import dev.sturdy.protocol.prg.Seeds;
+import dev.sturdy.protocol.ring.FixedPoint;
+import dev.sturdy.protocol.ring.RingTensor;
+import dev.sturdy.protocol.sharing.AdditiveSharing;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Test and benchmark harness: a model owner splits the weights, a client normalises, encodes and
+ * shares a batch, N party threads evaluate, the dealer serves the plan made from the structure
+ * only, and the client reconstructs the logits.
+ */
+public final class SecureRun {
+    /** Decoded logits [batch x classes], party 0's cost report, the dealer's bytes sent. */
+    public record Result(double[] logits, CostReport party0, long dealerBytes, double seconds) {
+    }
+
+    private SecureRun() {
+    }
+
+    public static Result run(Model model, SecureActivation activation, int parties, int f, double[] normalisedBatch,
+                             int batch) {
+        SecureRandom rnd = new SecureRandom();
+        FixedPoint fp = new FixedPoint(f);
+        FoldedGraph folded = FoldedGraph.of(model);
+        ModelShares[] weights = ModelShares.split(folded, fp, parties, new Prg(Seed.random(rnd)));
+        var in = model.graph().input();
+        RingTensor[] inputs = AdditiveSharing.split(fp.encode(normalisedBatch, batch, in.channels(), in.height(),
+                in.width()), parties, new Prg(Seed.random(rnd)));
+        TruncationMode sessionMode = TruncationMode.DEALER;
+        SecureEvaluator dealerView = new SecureEvaluator(folded.withoutWeights(), activation);
+        List<CorrelationRequest> plan = dealerView.correlationPlan(parties, fp, sessionMode, batch);
+        SecureEvaluator evaluator = new SecureEvaluator(folded, activation);
+        Seeds[] seeds = Seeds.local(parties, rnd);
+        long[] dealerBytes = new long[1];
+        long start = System.nanoTime();
+        List<SecureEvaluator.Output> out = LocalParties.run(parties, Duration.ofMinutes(10), net -> {
+            Session s = new Session(net, parties, new PartyCorrelations(net, seeds[net.id()].dealerSeed()), fp,
+                    sessionMode);
+            return evaluator.query(new SecureOps(s), 1, weights[net.id()], inputs[net.id()]);
+        }, net -> {
+            net.beginQuery(1);
+            new Dealer(net, seeds[parties]).serveAll(plan);
+            dealerBytes[0] = net.stats().totalBytesSent();
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        RingTensor[] shares = out.stream().map(SecureEvaluator.Output::logits).toArray(RingTensor[]::new);
+        return new Result(fp.decode(AdditiveSharing.reconstruct(shares)), out.get(0).cost(), dealerBytes[0], seconds);
+    }
+
+    /** Plaintext logits of normalised inputs [batch x ...] with the given mode. */
+    public static double[] plain(Model model, ActivationMode mode, double[] normalisedBatch, int batch) {
+        PlainEvaluator pe = new PlainEvaluator(model);
+        PlainEvaluator.Workspace ws = pe.newWorkspace();
+        int size = model.graph().input().size(), classes = pe.numClasses();
+        double[] logits = new double[batch * classes];
+        double[] one = new double[classes];
+        for (int b = 0; b < batch; b++) {
+            pe.logitsOfNormalised(java.util.Arrays.copyOfRange(normalisedBatch, b * size, (b + 1) * size), mode, ws,
+                    null, one);
+            System.arraycopy(one, 0, logits, b * classes, classes);
+        }
+        return logits;
+    }
+
+    static int argmax(double[] v, int from, int n) {
+        int best = from;
+        for (int i = from; i < from + n; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best - from;
+    }
+}

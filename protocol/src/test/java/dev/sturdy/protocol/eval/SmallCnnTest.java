@@ -1,0 +1,114 @@
+package dev.sturdy.protocol.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sturdy.model.Model;
+import dev.sturdy.model.Normalization;
+import dev.sturdy.model.PannSettings;
+import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.model.eval.ActivationMode;
+import dev.sturdy.model.graph.Add;
+import dev.sturdy.model.graph.AvgPool;
+import dev.sturdy.model.graph.BatchNorm;
+import dev.sturdy.model.graph.Conv2d;
+import dev.sturdy.model.graph.Flatten;
+import dev.sturdy.model.graph.Graph;
+import dev.sturdy.model.graph.Linear;
+import dev.sturdy.model.graph.MaxPool;
+import dev.sturdy.model.graph.Relu;
+import dev.sturdy.model.graph.Shape;
+import dev.sturdy.model.graph.ShortcutPad;
+import dev.sturdy.protocol.ops.TruncationMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A small CNN with random weights and every layer kind: secure logits vs the plaintext evaluator. */
+class SmallCnnTest {
+    static final int BATCH = 4;
+
+    /**
+     * 3x12x12 input: batch norm on the input (standalone), conv3x3(8)+bias, ReLU, strided conv with
+     * batch norm (folded) plus the option-A shortcut, ReLU, 2x2 max-pool, 3x3 max-pool, global
+     * average pool, flatten, linear(5).
+     */
+    static Model model(long seed) {
+        Random r = new Random(seed);
+        Graph g = Graph.builder(new Shape(3, 12, 12))
+                .then("bn0", batchNorm(r, 3))
+                .then("conv1", new Conv2d(8, 3, 3, 1, 1, gaussian(r, 8 * 3 * 9, 0.4), gaussian(r, 8, 0.2)))
+                .then("relu1", new Relu())
+                .then("conv2", new Conv2d(16, 8, 3, 2, 1, gaussian(r, 16 * 8 * 9, 0.25), null))
+                .then("bn2", batchNorm(r, 16))
+                .add("shortcut", new ShortcutPad(2, 4, 4), "relu1")
+                .add("add", new Add(), "bn2", "shortcut")
+                .then("relu2", new Relu())
+                .then("maxpool", new MaxPool(2, 2))
+                .then("maxpool3", new MaxPool(3, 1))
+                .then("avgpool", AvgPool.global())
+                .then("flatten", new Flatten())
+                .then("linear", new Linear(5, 16, gaussian(r, 80, 0.5), gaussian(r, 5, 0.1)))
+                .build();
+        return new Model("small-cnn", "test", g, List.of("a", "b", "c", "d", "e"),
+                new Normalization(new double[] {0.5, 0.4, 0.3}, new double[] {0.25, 0.2, 0.3}), new PannSettings(50, 0),
+                Map.of());
+    }
+
+    static double[] normalisedInputs(Model m, int batch, long seed) {
+        Random r = new Random(seed);
+        int size = m.graph().input().size();
+        double[] x = new double[batch * size];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble();
+        }
+        for (int b = 0; b < batch; b++) {
+            m.normalization().apply(x, b * size, m.graph().input().height() * m.graph().input().width());
+        }
+        return x;
+    }
+
+    @ParameterizedTest(name = "{0} parties, B={1}, f={2}, {3}")
+    @CsvSource({"2,8,16,LOCAL", "3,9,20,DEALER", "2,12,24,DEALER", "2,0,16,DEALER", "3,0,20,DEALER"})
+    void secureLogitsMatchThePlaintextEvaluator(int parties, int beta, int f, TruncationMode polynomial) {
+        Model m = model(7);
+        double[] x = normalisedInputs(m, BATCH, 11);
+        ActivationMode mode = beta == 0 ? ActivationMode.BACKBONE
+                : ActivationMode.pann(SignPolynomials.forBeta(beta), m.pann().bound());
+        SecureActivation act = beta == 0 ? SecureActivation.exact()
+                : SecureActivation.pann(SignPolynomials.forBeta(beta), m.pann().bound(), polynomial);
+        double[] expected = SecureRun.plain(m, mode, x, BATCH);
+        SecureRun.Result r = SecureRun.run(m, act, parties, f, x, BATCH);
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs(expected[i] - r.logits()[i]));
+        }
+        // fixed-point error of f bits, amplified through the layers and the steep composite sign
+        assertTrue(worst < Math.scalb(1.0, 10 - f), "max logit difference " + worst);
+        for (int b = 0; b < BATCH; b++) {
+            assertEquals(SecureRun.argmax(expected, b * 5, 5), SecureRun.argmax(r.logits(), b * 5, 5));
+        }
+        assertTrue(r.party0().entry("maxpool").rounds() > 0 && r.party0().entry("conv1").rounds() == 1 + 0 + 1);
+    }
+
+    static BatchNorm batchNorm(Random r, int c) {
+        float[] g = new float[c], b = new float[c], m = new float[c], v = new float[c];
+        for (int i = 0; i < c; i++) {
+            g[i] = (float) (0.5 + r.nextDouble());
+            b[i] = (float) (0.2 * r.nextGaussian());
+            m[i] = (float) (0.3 * r.nextGaussian());
+            v[i] = (float) (0.5 + r.nextDouble());
+        }
+        return new BatchNorm(g, b, m, v, 1e-5);
+    }
+
+    static float[] gaussian(Random r, int n, double std) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (std * r.nextGaussian());
+        }
+        return a;
+    }
+}
