@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DealerServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DealerServer.class.getName());
+    /** Queries served at once; more wait their turn (each is short: the parties wait within their timeout). */
+    private static final int CONCURRENT_QUERIES = 16;
 
     private final NettyTransport transport;
     private final ExecutorService pool;
@@ -26,7 +28,7 @@ public final class DealerServer implements AutoCloseable {
         if (!cfg.dealer()) {
             throw new IllegalArgumentException("this is compute party " + cfg.id() + "'s configuration; run 'sturdy party'");
         }
-        pool = Executors.newFixedThreadPool(4, r -> {
+        pool = Executors.newFixedThreadPool(CONCURRENT_QUERIES, r -> {
             Thread t = new Thread(r, "sturdy-dealer-query");
             t.setDaemon(true);
             return t;

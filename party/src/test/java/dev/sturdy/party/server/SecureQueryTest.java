@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +108,33 @@ class SecureQueryTest {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub.infer(req));
         assertEquals(code, e.getStatus().getCode(), e.getMessage());
         assertTrue(String.valueOf(e.getStatus().getDescription()).contains(message), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3})
+    void sixteenConcurrentClientsGetCorrectAnswers(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(20));
+        start(d);
+        List<CompletableFuture<Void>> clients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int c = 0; c < 16; c++) {
+                int id = c;
+                clients.add(CompletableFuture.runAsync(() -> {
+                    try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir),
+                            Duration.ofSeconds(60))) {
+                        for (int q = 0; q < 5; q++) {
+                            assertCorrect(d, client, 1 + q % 2, 100L * id + q);
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest
