@@ -12,6 +12,7 @@ import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.sharing.AdditiveSharing;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SturdyClient implements AutoCloseable {
     private final List<ManagedChannel> channels = new ArrayList<>();
+    private final List<InetSocketAddress> addresses;
     private final List<InferenceGrpc.InferenceBlockingStub> parties = new ArrayList<>();
     private final Duration timeout;
     private final SecureRandom random = new SecureRandom();
@@ -39,6 +41,7 @@ public final class SturdyClient implements AutoCloseable {
     /** Connects to the compute parties, in id order, and reads the model information from party 0. */
     public SturdyClient(List<InetSocketAddress> partyAddresses, TlsCredentials credentials, Duration timeout) {
         this.timeout = timeout;
+        this.addresses = List.copyOf(partyAddresses);
         var tls = GrpcTls.client(credentials);
         for (InetSocketAddress a : partyAddresses) {
             ManagedChannel ch = NettyChannelBuilder.forAddress(a.getHostString(), a.getPort()).sslContext(tls).build();
@@ -81,30 +84,58 @@ public final class SturdyClient implements AutoCloseable {
         List<Integer> shape = new ArrayList<>();
         shape.add(batch);
         shape.addAll(info.getInputShapeList());
+        // One cancellable context for the query: the first party that fails cancels the others' calls.
+        Context.CancellableContext call = Context.current().withCancellation();
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         List<CompletableFuture<InferReply>> replies = new ArrayList<>();
         for (int p = 0; p < parties.size(); p++) {
             InferRequest req = InferRequest.newBuilder().setQueryId(query).setInputShare(Packing.pack(shares[p]))
                     .addAllShape(shape).build();
             int party = p;
-            replies.add(CompletableFuture.supplyAsync(() -> stub(party).infer(req)));
+            CompletableFuture<InferReply> f = CompletableFuture.supplyAsync(() -> {
+                Context previous = call.attach();
+                try {
+                    // wait for the channel to (re)connect, within the deadline: a restarted party is reachable again
+                    return stub(party).withWaitForReady().infer(req);
+                } catch (StatusRuntimeException e) {
+                    throw named(party, e);
+                } finally {
+                    call.detach(previous);
+                }
+            });
+            f.whenComplete((r, e) -> {
+                if (e != null) {
+                    firstFailure.completeExceptionally(e instanceof CompletionException ? e.getCause() : e);
+                }
+            });
+            replies.add(f);
         }
         long[] sum = null;
         List<dev.sturdy.party.api.Cost> costs = new ArrayList<>();
         int classes = 0;
-        for (CompletableFuture<InferReply> f : replies) {
-            InferReply r;
-            try {
-                r = f.join();
-            } catch (CompletionException e) {
-                replies.forEach(o -> o.cancel(true));
-                throw e.getCause() instanceof RuntimeException re ? re : e;
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)), firstFailure).join();
+            for (CompletableFuture<InferReply> f : replies) {
+                InferReply r = f.join();
+                long[] share = Packing.unpack(r.getOutputShare());
+                sum = sum == null ? share : AdditiveSharing.reconstruct(sum, share);
+                costs.add(r.getCost());
+                classes = r.getShape(1);
             }
-            long[] share = Packing.unpack(r.getOutputShare());
-            sum = sum == null ? share : AdditiveSharing.reconstruct(sum, share);
-            costs.add(r.getCost());
-            classes = r.getShape(1);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        } finally {
+            call.cancel(null);
         }
         return new Answer(fp.decode(sum), batch, classes, costs);
+    }
+
+    /** The party's status with the party named, so the caller knows which one refused or failed. */
+    private StatusRuntimeException named(int party, StatusRuntimeException e) {
+        String where = "party " + party + " (" + addresses.get(party) + ")";
+        String d = e.getStatus().getDescription();
+        return e.getStatus().withDescription(d != null && d.contains("party " + party) ? d : where + ": " + d)
+                .withCause(e).asRuntimeException();
     }
 
     @Override

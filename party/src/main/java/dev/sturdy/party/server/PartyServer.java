@@ -53,6 +53,12 @@ public final class PartyServer implements AutoCloseable {
         return grpc.getPort();
     }
 
+    /** True when every other role is connected right now (what Health reports as SERVING). */
+    public boolean connectedToAll() {
+        NettyTransport t = transport.get();
+        return t != null && t.allConnected();
+    }
+
     /** Blocks until the other roles are connected; throws what went wrong if they never were. */
     public void awaitConnected() {
         connecting.join();
@@ -75,13 +81,8 @@ public final class PartyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             grpc.shutdownNow();
         }
-        connecting.cancel(false);
-        NettyTransport t = transport.get();
-        if (t != null) {
-            t.close();
-        } else {
-            connecting.thenAccept(NettyTransport::close);
-        }
+        // now if connected, else as soon as the start-up finishes (it ends by its own timeout at the latest)
+        connecting.thenAccept(NettyTransport::close);
     }
 
 }

@@ -155,7 +155,8 @@ class SecureQueryTest {
 
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
-    void aStoppedPartyGivesTheClientAClearErrorWithinTheTimeout(int parties) throws Exception {
+    void aStoppedPartyGivesTheClientAClearErrorWithinTheTimeoutAndServesAgainAfterARestart(int parties)
+            throws Exception {
         TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(3));
         PartyServer[] ps = start(d);
         try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(20))) {
@@ -166,6 +167,24 @@ class SecureQueryTest {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertTrue(seconds < 5, "took " + seconds + " s");
             assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("party " + (parties - 1)), e.getMessage());
+
+            PartyServer restarted = PartyServer.start(RoleConfig.load(d.configs.get(parties - 1)));
+            running.add(restarted);
+            restarted.awaitConnected();
+            awaitAllServing(ps, parties - 1);
+            assertCorrect(d, client, 1, 7);
+        }
+    }
+
+    /** The other parties redial the restarted one in the background: wait until their links are back. */
+    private static void awaitAllServing(PartyServer[] ps, int restarted) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        for (int p = 0; p < ps.length; p++) {
+            while (p != restarted && !ps[p].connectedToAll()) {
+                assertTrue(System.nanoTime() < deadline, "party " + p + " did not reconnect");
+                Thread.sleep(50);
+            }
         }
     }
 }
