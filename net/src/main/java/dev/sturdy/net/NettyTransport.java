@@ -141,11 +141,6 @@ public final class NettyTransport implements AutoCloseable {
         return self;
     }
 
-    /** Connection attempts refused so far (wrong CA, wrong identity), newest last. */
-    public List<String> refusals() {
-        return List.copyOf(refusals);
-    }
-
     @Override
     public void close() {
         if (closed) {
