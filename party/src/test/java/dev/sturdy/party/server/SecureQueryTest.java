@@ -42,6 +42,8 @@ class SecureQueryTest {
         }
     }
 
+    private DealerServer dealer;
+
     private PartyServer[] start(TestDeployment d) throws Exception {
         CompletableFuture<DealerServer> dealer = CompletableFuture.supplyAsync(() -> {
             try {
@@ -55,7 +57,8 @@ class SecureQueryTest {
             ps[p] = PartyServer.start(RoleConfig.load(d.configs.get(p)));
             running.add(ps[p]);
         }
-        running.add(dealer.join());
+        this.dealer = dealer.join();
+        running.add(this.dealer);
         for (PartyServer p : ps) {
             p.awaitConnected();
         }
@@ -174,6 +177,25 @@ class SecureQueryTest {
             restarted.awaitConnected();
             awaitAllServing(ps, parties - 1);
             assertCorrect(d, client, 1, 7);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2})
+    void aStoppedDealerIsNamedInTheErrorAndARestartedDealerServesAgain(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(3));
+        PartyServer[] ps = start(d);
+        try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(20))) {
+            assertCorrect(d, client, 1, 8);
+            dealer.close();
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                    () -> client.infer(d.model.randomInput(1, 9), 1));
+            assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("the dealer (id " + parties + ") is not connected"), e.getMessage());
+
+            running.add(DealerServer.start(RoleConfig.load(d.configs.get(parties))));
+            awaitAllServing(ps, -1);
+            assertCorrect(d, client, 1, 10);
         }
     }
 
