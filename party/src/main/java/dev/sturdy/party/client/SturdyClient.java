@@ -1,0 +1,147 @@
+package dev.sturdy.party.client;
+
+import dev.sturdy.net.tls.TlsCredentials;
+import dev.sturdy.party.api.InferReply;
+import dev.sturdy.party.api.InferRequest;
+import dev.sturdy.party.api.InferenceGrpc;
+import dev.sturdy.party.api.ModelInfoReply;
+import dev.sturdy.party.api.ModelInfoRequest;
+import dev.sturdy.party.server.GrpcTls;
+import dev.sturdy.party.wire.Packing;
+import dev.sturdy.protocol.prg.Prg;
+import dev.sturdy.protocol.prg.Seed;
+import dev.sturdy.protocol.ring.FixedPoint;
+import dev.sturdy.protocol.sharing.AdditiveSharing;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client library: encodes an input in fixed point, splits it into additive shares with an
+ * AES-CTR PRG keyed from SecureRandom, sends share i to party i over TLS gRPC (all at once, under
+ * one random query id) and adds the output shares. Thread safe; one instance per deployment.
+ */
+public final class SturdyClient implements AutoCloseable {
+    private final List<ManagedChannel> channels = new ArrayList<>();
+    private final List<InetSocketAddress> addresses;
+    private final List<InferenceGrpc.InferenceBlockingStub> parties = new ArrayList<>();
+    private final Duration timeout;
+    private final SecureRandom random = new SecureRandom();
+    private final ModelInfoReply info;
+
+    /** Connects to the compute parties, in id order, and reads the model information from party 0. */
+    public SturdyClient(List<InetSocketAddress> partyAddresses, TlsCredentials credentials, Duration timeout) {
+        this.timeout = timeout;
+        this.addresses = List.copyOf(partyAddresses);
+        var tls = GrpcTls.client(credentials);
+        for (InetSocketAddress a : partyAddresses) {
+            ManagedChannel ch = NettyChannelBuilder.forAddress(a.getHostString(), a.getPort()).sslContext(tls).build();
+            channels.add(ch);
+            parties.add(InferenceGrpc.newBlockingStub(ch));
+        }
+        try {
+            info = stub(0).modelInfo(ModelInfoRequest.getDefaultInstance());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        if (info.getParties() != partyAddresses.size()) {
+            close();
+            throw new IllegalArgumentException("the deployment has " + info.getParties() + " compute parties, "
+                    + partyAddresses.size() + " addresses were given");
+        }
+    }
+
+    private InferenceGrpc.InferenceBlockingStub stub(int party) {
+        return parties.get(party).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public ModelInfoReply modelInfo() {
+        return info;
+    }
+
+    /** The output of the query, and what each party reported it cost. */
+    public record Answer(double[] logits, int batch, int classes, List<dev.sturdy.party.api.Cost> costs) {
+    }
+
+    /**
+     * Runs one query on a batch of inputs (batch x input shape, flattened). Throws
+     * {@link StatusRuntimeException} with the first party's error if any party refused or failed.
+     */
+    public Answer infer(double[] input, int batch) {
+        FixedPoint fp = new FixedPoint(info.getFractionalBits());
+        long[][] shares = AdditiveSharing.split(fp.encode(input), parties.size(), new Prg(Seed.random(random)));
+        long query = random.nextLong();
+        List<Integer> shape = new ArrayList<>();
+        shape.add(batch);
+        shape.addAll(info.getInputShapeList());
+        // One cancellable context for the query: the first party that fails cancels the others' calls.
+        Context.CancellableContext call = Context.current().withCancellation();
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        List<CompletableFuture<InferReply>> replies = new ArrayList<>();
+        for (int p = 0; p < parties.size(); p++) {
+            InferRequest req = InferRequest.newBuilder().setQueryId(query).setInputShare(Packing.pack(shares[p]))
+                    .addAllShape(shape).build();
+            int party = p;
+            CompletableFuture<InferReply> f = CompletableFuture.supplyAsync(() -> {
+                Context previous = call.attach();
+                try {
+                    // wait for the channel to (re)connect, within the deadline: a restarted party is reachable again
+                    return stub(party).withWaitForReady().infer(req);
+                } catch (StatusRuntimeException e) {
+                    throw named(party, e);
+                } finally {
+                    call.detach(previous);
+                }
+            });
+            f.whenComplete((r, e) -> {
+                if (e != null) {
+                    firstFailure.completeExceptionally(e instanceof CompletionException ? e.getCause() : e);
+                }
+            });
+            replies.add(f);
+        }
+        long[] sum = null;
+        List<dev.sturdy.party.api.Cost> costs = new ArrayList<>();
+        int classes = 0;
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)), firstFailure).join();
+            for (CompletableFuture<InferReply> f : replies) {
+                InferReply r = f.join();
+                long[] share = Packing.unpack(r.getOutputShare());
+                sum = sum == null ? share : AdditiveSharing.reconstruct(sum, share);
+                costs.add(r.getCost());
+                classes = r.getShape(1);
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        } finally {
+            call.cancel(null);
+        }
+        return new Answer(fp.decode(sum), batch, classes, costs);
+    }
+
+    /** The party's status with the party named, so the caller knows which one refused or failed. */
+    private StatusRuntimeException named(int party, StatusRuntimeException e) {
+        String where = "party " + party + " (" + addresses.get(party) + ")";
+        String d = e.getStatus().getDescription();
+        return e.getStatus().withDescription(d != null && d.contains("party " + party) ? d : where + ": " + d)
+                .withCause(e).asRuntimeException();
+    }
+
+    @Override
+    public void close() {
+        for (ManagedChannel ch : channels) {
+            ch.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.sturdy.party.config;
+
+import dev.sturdy.net.TransportConfig;
+import dev.sturdy.net.tls.TlsCredentials;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One role's configuration file (Java properties; relative paths are resolved against the file's
+ * directory). Keys:
+ * <pre>
+ * role              party | dealer
+ * id                0..parties-1 for a compute party, parties for the dealer
+ * parties           number of compute parties (2 or 3)
+ * mpc.listen        host:port this role listens on for lower-id roles
+ * mpc.peers         host:port of every role, by id, comma separated (dealer last)
+ * grpc.listen       host:port of the client API (compute parties)
+ * tls.cert, tls.key, tls.ca   this role's certificate and key, the deployment CA (PEM)
+ * model.share       this party's model share file (compute parties)
+ * precision.b       precision B of the sign approximation
+ * fixed.bits        fractional bits f of the fixed-point encoding
+ * max.batch         largest batch a query may carry
+ * timeout.receive.ms, timeout.start.ms   receive timeout between roles, start-up timeout
+ * </pre>
+ */
+public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress mpcListen,
+                         List<InetSocketAddress> mpcPeers, InetSocketAddress grpcListen, Path cert, Path key, Path ca,
+                         Path modelShare, int precisionB, int fixedBits, int maxBatch, Duration receiveTimeout,
+                         Duration startTimeout) {
+
+    public static RoleConfig load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            return parse(p, dir);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static RoleConfig parse(Properties p, Path dir) {
+        String role = required(p, "role");
+        if (!role.equals("party") && !role.equals("dealer")) {
+            throw new IllegalArgumentException("role must be 'party' or 'dealer', not '" + role + "'");
+        }
+        boolean dealer = role.equals("dealer");
+        int parties = integer(p, "parties", null);
+        if (parties < 2 || parties > 3) {
+            throw new IllegalArgumentException("parties must be 2 or 3, not " + parties);
+        }
+        int id = integer(p, "id", null);
+        if (dealer ? id != parties : id < 0 || id >= parties) {
+            throw new IllegalArgumentException(dealer ? "the dealer's id must be " + parties
+                    : "a compute party's id must be in 0.." + (parties - 1) + ", not " + id);
+        }
+        List<InetSocketAddress> peers = new ArrayList<>();
+        for (String s : required(p, "mpc.peers").split(",")) {
+            peers.add(address(s.trim(), "mpc.peers"));
+        }
+        if (peers.size() != parties + 1) {
+            throw new IllegalArgumentException("mpc.peers must list " + (parties + 1) + " addresses (parties, then the dealer), got "
+                    + peers.size());
+        }
+        return new RoleConfig(dealer, id, parties, address(required(p, "mpc.listen"), "mpc.listen"), List.copyOf(peers),
+                dealer ? null : address(required(p, "grpc.listen"), "grpc.listen"),
+                dir.resolve(required(p, "tls.cert")), dir.resolve(required(p, "tls.key")), dir.resolve(required(p, "tls.ca")),
+                dealer ? null : dir.resolve(required(p, "model.share")),
+                integer(p, "precision.b", 9), integer(p, "fixed.bits", 16), integer(p, "max.batch", 16),
+                Duration.ofMillis(integer(p, "timeout.receive.ms", 30_000)),
+                Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)));
+    }
+
+    /** Writes this configuration; paths are written as given (absolute, or relative to {@code file}'s directory). */
+    public void save(Path file) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("role", dealer ? "dealer" : "party");
+        p.setProperty("id", Integer.toString(id));
+        p.setProperty("parties", Integer.toString(parties));
+        p.setProperty("mpc.listen", hostPort(mpcListen));
+        p.setProperty("mpc.peers", String.join(",", mpcPeers.stream().map(RoleConfig::hostPort).toList()));
+        if (!dealer) {
+            p.setProperty("grpc.listen", hostPort(grpcListen));
+            p.setProperty("model.share", modelShare.toString());
+        }
+        p.setProperty("tls.cert", cert.toString());
+        p.setProperty("tls.key", key.toString());
+        p.setProperty("tls.ca", ca.toString());
+        p.setProperty("precision.b", Integer.toString(precisionB));
+        p.setProperty("fixed.bits", Integer.toString(fixedBits));
+        p.setProperty("max.batch", Integer.toString(maxBatch));
+        p.setProperty("timeout.receive.ms", Long.toString(receiveTimeout.toMillis()));
+        p.setProperty("timeout.start.ms", Long.toString(startTimeout.toMillis()));
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "Sturdy " + (dealer ? "dealer" : "compute party " + id));
+        }
+    }
+
+    public TlsCredentials tls() throws IOException {
+        return TlsCredentials.load(cert, key, ca);
+    }
+
+    public TransportConfig transport() throws IOException {
+        return new TransportConfig(id, parties, mpcListen, mpcPeers, tls(), receiveTimeout, startTimeout);
+    }
+
+    public static String hostPort(InetSocketAddress a) {
+        String h = a.getHostString();
+        return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
+    }
+
+    static InetSocketAddress address(String s, String key) {
+        int colon = s.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException(key + ": '" + s + "' is not host:port");
+        }
+        String host = s.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(s.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + s + "' has no numeric port");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(key + ": port " + port + " out of range");
+        }
+        return new InetSocketAddress(host, port);
+    }
+
+    private static String required(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("missing '" + key + "'");
+        }
+        return v.trim();
+    }
+
+    private static int integer(Properties p, String key, Integer dflt) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            if (dflt == null) {
+                throw new IllegalArgumentException("missing '" + key + "'");
+            }
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' must be an integer, not '" + v.trim() + "'");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.sturdy.party.deploy;
+
+import dev.sturdy.net.tls.TlsCredentials;
+import dev.sturdy.party.api.HealthReply;
+import dev.sturdy.party.api.HealthRequest;
+import dev.sturdy.party.api.InferenceGrpc;
+import dev.sturdy.party.cli.SturdyCli;
+import dev.sturdy.party.server.GrpcTls;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every role of a written deployment as its own OS process on this machine ({@code java -cp} of
+ * the running classpath, {@code sturdy party|dealer --config}), each logging to {@code role.log} in
+ * its directory. {@link #awaitHealthy} polls the parties' Health until all serve; {@link #close}
+ * stops the processes (SIGTERM, which runs their shutdown hooks, then SIGKILL after a grace period)
+ * and is also registered as a shutdown hook, so no process outlives the launcher.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Thread hook = new Thread(this::stopAll, "sturdy-local-stop");
+
+    private LocalCluster() {
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Starts the dealer and the parties of the deployment written under {@code dir}. */
+    public static LocalCluster start(Path dir, int parties) throws IOException {
+        LocalCluster c = new LocalCluster();
+        try {
+            for (int id = parties; id >= 0; id--) {
+                c.launch(DeploymentWriter.roleDir(dir, id, parties), id == parties ? "dealer" : "party");
+            }
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private void launch(Path roleDir, String command) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), SturdyCli.class.getName(),
+                command, "--config", roleDir.resolve(DeploymentWriter.CONFIG).toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(roleDir.resolve("role.log").toFile());
+        synchronized (processes) {
+            processes.add(pb.start());
+        }
+    }
+
+    public List<Process> processes() {
+        synchronized (processes) {
+            return List.copyOf(processes);
+        }
+    }
+
+    /** Waits until every party reports SERVING, or throws naming the ones that do not (or died). */
+    public void awaitHealthy(List<InetSocketAddress> parties, TlsCredentials client, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var tls = GrpcTls.client(client);
+        for (int p = 0; p < parties.size(); p++) {
+            InetSocketAddress a = parties.get(p);
+            ManagedChannel ch = NettyChannelBuilder.forAddress(a.getHostString(), a.getPort()).sslContext(tls).build();
+            try {
+                while (!serving(ch)) {
+                    for (Process pr : processes()) {
+                        if (!pr.isAlive()) {
+                            throw new IllegalStateException("a role exited with code " + pr.exitValue()
+                                    + " before the deployment was ready; see the role.log files");
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("party " + p + " at " + a + " was not serving within "
+                                + timeout.toSeconds() + " s; see its role.log");
+                    }
+                    Thread.sleep(200);
+                }
+            } finally {
+                ch.shutdownNow();
+            }
+        }
+    }
+
+    private static boolean serving(ManagedChannel ch) {
+        try {
+            return InferenceGrpc.newBlockingStub(ch).withDeadlineAfter(2, TimeUnit.SECONDS)
+                    .health(HealthRequest.getDefaultInstance()).getStatus() == HealthReply.Status.SERVING;
+        } catch (StatusRuntimeException e) {
+            return false; // not listening yet
+        }
+    }
+
+    private void stopAll() {
+        List<Process> all = processes();
+        all.forEach(Process::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (Process p : all) {
+            try {
+                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running or ran
+        }
+    }
+}

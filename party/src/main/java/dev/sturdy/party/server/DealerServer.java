@@ -1,0 +1,66 @@
+package dev.sturdy.party.server;
+
+import dev.sturdy.net.NettyTransport;
+import dev.sturdy.party.compute.SecureLinearQuery;
+import dev.sturdy.party.config.RoleConfig;
+import dev.sturdy.protocol.net.Network;
+import dev.sturdy.protocol.net.NetworkException;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The dealer process: connected to every compute party, it serves each query that party 0 starts
+ * (a new stream) on a pool thread. It receives only the public sizes of a query, never a share.
+ */
+public final class DealerServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DealerServer.class.getName());
+    /** Queries served at once; more wait their turn (each is short: the parties wait within their timeout). */
+    private static final int CONCURRENT_QUERIES = 16;
+
+    private final NettyTransport transport;
+    private final ExecutorService pool;
+    private final SecureRandom random = new SecureRandom();
+
+    private DealerServer(RoleConfig cfg) throws IOException {
+        if (!cfg.dealer()) {
+            throw new IllegalArgumentException("this is compute party " + cfg.id() + "'s configuration; run 'sturdy party'");
+        }
+        pool = Executors.newFixedThreadPool(CONCURRENT_QUERIES, r -> {
+            Thread t = new Thread(r, "sturdy-dealer-query");
+            t.setDaemon(true);
+            return t;
+        });
+        transport = NettyTransport.start(cfg.transport(), (peer, stream) -> {
+            if (peer == 0) {
+                pool.execute(() -> serve(stream, cfg.parties()));
+            }
+        });
+    }
+
+    /** Starts the dealer; returns once every compute party is connected. */
+    public static DealerServer start(RoleConfig cfg) throws IOException {
+        return new DealerServer(cfg);
+    }
+
+    private void serve(long stream, int parties) {
+        try (Network net = transport.open(stream)) {
+            SecureLinearQuery.dealer(net, stream, parties, random);
+        } catch (NetworkException e) {
+            LOG.log(System.Logger.Level.WARNING, "query " + stream + " failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        transport.close();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.sturdy.party.server;
+
+import dev.sturdy.net.NettyTransport;
+import dev.sturdy.party.api.Cost;
+import dev.sturdy.party.api.HealthReply;
+import dev.sturdy.party.api.HealthRequest;
+import dev.sturdy.party.api.InferReply;
+import dev.sturdy.party.api.InferRequest;
+import dev.sturdy.party.api.InferenceGrpc;
+import dev.sturdy.party.api.ModelInfoReply;
+import dev.sturdy.party.api.ModelInfoRequest;
+import dev.sturdy.party.compute.LinearModelShare;
+import dev.sturdy.party.compute.SecureLinearQuery;
+import dev.sturdy.party.config.RoleConfig;
+import dev.sturdy.party.wire.Packing;
+import dev.sturdy.protocol.cost.CostReport;
+import dev.sturdy.protocol.net.Network;
+import dev.sturdy.protocol.net.NetworkException;
+import dev.sturdy.protocol.ring.RingTensor;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The client API of one compute party. Every request is checked before any secure work starts;
+ * a bad request gets INVALID_ARGUMENT / NOT_FOUND / ALREADY_EXISTS with a message saying what was
+ * wrong, and a failed query (a role gone, a timeout) gets UNAVAILABLE naming the role. Neither
+ * stops the service. Shares, inputs and outputs are never logged.
+ */
+final class InferenceService extends InferenceGrpc.InferenceImplBase {
+    private static final System.Logger LOG = System.getLogger(InferenceService.class.getName());
+
+    private final RoleConfig cfg;
+    private final String modelName;
+    private final LinearModelShare model;
+    private final Supplier<NettyTransport> transport;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    /** @param transport the connections to the other roles, null until they are all up */
+    InferenceService(RoleConfig cfg, String modelName, LinearModelShare model, Supplier<NettyTransport> transport) {
+        this.cfg = cfg;
+        this.modelName = modelName;
+        this.model = model;
+        this.transport = transport;
+    }
+
+    @Override
+    public void infer(InferRequest req, StreamObserver<InferReply> out) {
+        int[] shape = req.getShapeList().stream().mapToInt(Integer::intValue).toArray();
+        String bad = check(req, shape);
+        if (bad != null) {
+            out.onError(bad.startsWith("unknown model") ? Status.NOT_FOUND.withDescription(bad).asRuntimeException()
+                    : Status.INVALID_ARGUMENT.withDescription(bad).asRuntimeException());
+            return;
+        }
+        NettyTransport t = transport.get();
+        if (t == null) {
+            out.onError(Status.UNAVAILABLE.withDescription("party " + cfg.id()
+                    + " is not connected to the other roles yet").asRuntimeException());
+            return;
+        }
+        long q = req.getQueryId();
+        if (!inFlight.add(q)) {
+            out.onError(Status.ALREADY_EXISTS.withDescription("query " + q + " is already running on party "
+                    + cfg.id() + "; use a fresh random query id").asRuntimeException());
+            return;
+        }
+        long start = System.nanoTime();
+        try (Network net = t.open(q)) {
+            int batch = shape[0];
+            RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), batch, model.inputs());
+            SecureLinearQuery.Result r = SecureLinearQuery.party(net, q, model, x, random);
+            out.onNext(InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.output().data()))
+                    .addShape(batch).addShape(model.classes()).setCost(cost(r.cost(), start)).build());
+            out.onCompleted();
+        } catch (NetworkException e) {
+            LOG.log(System.Logger.Level.WARNING, "query " + q + " failed: " + e.getMessage());
+            out.onError(Status.UNAVAILABLE.withDescription("query " + q + " failed on party " + cfg.id() + ": "
+                    + e.getMessage()).asRuntimeException());
+        } finally {
+            inFlight.remove(q);
+        }
+    }
+
+    /** What is wrong with the request, or null. */
+    private String check(InferRequest req, int[] shape) {
+        if (!req.getModel().isEmpty() && !req.getModel().equals(modelName)) {
+            return "unknown model '" + req.getModel() + "': this deployment serves '" + modelName + "'";
+        }
+        int[] sample = model.inputShape();
+        if (shape.length != sample.length + 1 || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), sample)) {
+            return "input shape " + Arrays.toString(shape) + " does not match the model's [batch, "
+                    + Arrays.toString(sample).replace("[", "");
+        }
+        if (shape[0] < 1 || shape[0] > cfg.maxBatch()) {
+            return "batch " + shape[0] + " out of range 1.." + cfg.maxBatch();
+        }
+        long expected = 8L * shape[0] * model.inputs();
+        if (req.getInputShare().size() != expected) {
+            return "the input share has " + req.getInputShare().size() + " bytes but shape " + Arrays.toString(shape)
+                    + " needs " + expected + " (packed int64, little endian)";
+        }
+        return null;
+    }
+
+    private static Cost cost(CostReport report, long startNanos) {
+        CostReport.Entry total = report.total();
+        return Cost.newBuilder().setRounds(total.rounds()).setBytesSent(total.bytesSent())
+                .setBytesReceived(total.bytesReceived()).setSeconds((System.nanoTime() - startNanos) / 1e9).build();
+    }
+
+    @Override
+    public void modelInfo(ModelInfoRequest req, StreamObserver<ModelInfoReply> out) {
+        ModelInfoReply.Builder b = ModelInfoReply.newBuilder().setModel(modelName).setClasses(model.classes())
+                .setPrecisionB(cfg.precisionB()).setFractionalBits(model.fractionalBits()).setParties(cfg.parties())
+                .setPartyId(cfg.id()).setMaxBatch(cfg.maxBatch());
+        for (int d : model.inputShape()) {
+            b.addInputShape(d);
+        }
+        out.onNext(b.build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void health(HealthRequest req, StreamObserver<HealthReply> out) {
+        NettyTransport t = transport.get();
+        boolean up = t != null && t.allConnected();
+        out.onNext(HealthReply.newBuilder().setStatus(up ? HealthReply.Status.SERVING : HealthReply.Status.NOT_SERVING)
+                .setDetail(up ? "connected to every role" : "waiting for the other roles").build());
+        out.onCompleted();
+    }
+
+}

@@ -1,0 +1,88 @@
+package dev.sturdy.party.server;
+
+import dev.sturdy.net.NettyTransport;
+import dev.sturdy.party.compute.LinearModelShare;
+import dev.sturdy.party.config.RoleConfig;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A compute party process: the client API over TLS gRPC, up at once (Health says NOT_SERVING
+ * until the other roles are connected), and the transport to the other roles, connecting in the
+ * background.
+ */
+public final class PartyServer implements AutoCloseable {
+    /** Room for the largest share a valid request can carry, plus the protobuf envelope. */
+    private static final int ENVELOPE = 1 << 16;
+
+    private final Server grpc;
+    private final AtomicReference<NettyTransport> transport = new AtomicReference<>();
+    private final CompletableFuture<NettyTransport> connecting;
+
+    private PartyServer(RoleConfig cfg) throws IOException {
+        if (cfg.dealer()) {
+            throw new IllegalArgumentException("this is the dealer's configuration; run 'sturdy dealer'");
+        }
+        LinearModelShare model = LinearModelShare.load(cfg.modelShare());
+        if (model.party() != cfg.id() || model.parties() != cfg.parties()) {
+            throw new IllegalArgumentException(cfg.modelShare() + " is the share of party " + model.party() + " of "
+                    + model.parties() + ", but this is party " + cfg.id() + " of " + cfg.parties());
+        }
+        String name = cfg.modelShare().getFileName().toString().replaceFirst("\\.share\\d*$|\\.[^.]*$", "");
+        int maxShareBytes = 8 * cfg.maxBatch() * model.inputs();
+        grpc = NettyServerBuilder.forAddress(cfg.grpcListen())
+                .sslContext(GrpcTls.server(cfg.tls()))
+                .maxInboundMessageSize(maxShareBytes + ENVELOPE)
+                .addService(new InferenceService(cfg, name, model, transport::get))
+                .build()
+                .start();
+        var transportConfig = cfg.transport();
+        connecting = CompletableFuture.supplyAsync(() -> NettyTransport.start(transportConfig));
+        connecting.thenAccept(transport::set);
+    }
+
+    public static PartyServer start(RoleConfig cfg) throws IOException {
+        return new PartyServer(cfg);
+    }
+
+    public int grpcPort() {
+        return grpc.getPort();
+    }
+
+    /** True when every other role is connected right now (what Health reports as SERVING). */
+    public boolean connectedToAll() {
+        NettyTransport t = transport.get();
+        return t != null && t.allConnected();
+    }
+
+    /** Blocks until the other roles are connected; throws what went wrong if they never were. */
+    public void awaitConnected() {
+        connecting.join();
+    }
+
+    /** Blocks until the process is stopped, or the transport failed to come up (rethrown). */
+    public void awaitTermination() throws InterruptedException {
+        awaitConnected();
+        grpc.awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        grpc.shutdown();
+        try {
+            if (!grpc.awaitTermination(5, TimeUnit.SECONDS)) {
+                grpc.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            grpc.shutdownNow();
+        }
+        // now if connected, else as soon as the start-up finishes (it ends by its own timeout at the latest)
+        connecting.thenAccept(NettyTransport::close);
+    }
+
+}

@@ -1,0 +1,53 @@
+package dev.sturdy.party.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sturdy.party.client.SturdyClient;
+import dev.sturdy.party.deploy.DeploymentWriter;
+import dev.sturdy.party.deploy.LocalCluster;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every role as its own OS process (sturdy party / sturdy dealer), over loopback TLS, queried through gRPC. */
+class RolesAsProcessesTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void aQueryIsAnsweredExactlyAndAKilledPartyGivesAClearErrorWithinTheTimeout(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(5));
+        List<Process> processes;
+        try (LocalCluster cluster = LocalCluster.start(dir, parties)) {
+            processes = cluster.processes();
+            cluster.awaitHealthy(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(120));
+            try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir),
+                    Duration.ofSeconds(30))) {
+                double[] x = d.model.randomInput(2, 11);
+                double[] got = client.infer(x, 2).logits();
+                double[] want = d.model.expected(x, 2);
+                for (int i = 0; i < want.length; i++) {
+                    assertEquals(want[i], got[i], 1.0 / (1 << TestDeployment.F) + 1e-12, "logit " + i);
+                }
+                processes.get(1).destroyForcibly().waitFor(); // the highest party (processes start dealer first)
+                long t0 = System.nanoTime();
+                StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                        () -> client.infer(d.model.randomInput(1, 12), 1));
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                assertTrue(seconds < 10, "the error took " + seconds + " s");
+                assertTrue(e.getMessage().contains("party " + (parties - 1)), e.getMessage());
+            }
+        }
+        for (Process p : processes) {
+            assertFalse(p.isAlive(), "a role process outlived the cluster");
+        }
+    }
+}
