@@ -1,0 +1,10 @@
+package dev.sturdy.train;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import dev.sturdy.model.graph.Shape;
+import java.util.Map;
+
+/** A trainable DJL network of the zoo with its parameters under their state_dict names. */
+public record ZooNetwork(String architecture, Shape input, int classes, Block block, Map<String, Parameter> parameters) {
+}
