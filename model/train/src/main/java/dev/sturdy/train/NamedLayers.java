@@ -8,6 +8,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Creates DJL layers and remembers their parameters under the PyTorch state_dict names the
@@ -18,9 +19,11 @@ final class NamedLayers {
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final NgnvSettings ngnv;
+    private final Random noise;
 
-    NamedLayers(NgnvSettings ngnv) {
+    NamedLayers(NgnvSettings ngnv, Random noise) {
         this.ngnv = ngnv;
+        this.noise = noise;
     }
 
     /** Square convolution without bias, padding kernel / 2. */
@@ -49,7 +52,7 @@ final class NamedLayers {
 
     /** A ReLU, with NGNV noise in training when the network has NGNV settings. */
     Block relu() {
-        return new NgnvRelu(ngnv);
+        return new NgnvRelu(ngnv, noise);
     }
 
     /** state_dict name to parameter, in the order the layers were made. */

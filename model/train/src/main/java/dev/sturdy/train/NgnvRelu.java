@@ -2,12 +2,12 @@ package dev.sturdy.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Random;
 
 /**
  * ReLU with the NGNV noise of DESIGN.md. In training, for each sample the r fraction of its
@@ -20,10 +20,12 @@ import ai.djl.util.PairList;
 public final class NgnvRelu extends AbstractBlock {
 
     private final NgnvSettings settings;
+    private final Random random;
 
-    /** settings null: a plain ReLU. */
-    public NgnvRelu(NgnvSettings settings) {
+    /** settings null: a plain ReLU. random: the source of e, shared by the network's ReLUs and reseeded per epoch. */
+    public NgnvRelu(NgnvSettings settings, Random random) {
         this.settings = settings;
+        this.random = random;
     }
 
     @Override
@@ -33,26 +35,36 @@ public final class NgnvRelu extends AbstractBlock {
         if (!training || settings == null || settings.lambda() == 0) {
             return new NDList(out);
         }
-        return new NDList(out.add(noise(z, settings)));
+        return new NDList(out.add(noise(z, settings, random)));
+    }
+
+    /** delta for a batch z (first axis: samples); differentiable in z, with the mask and e as constants. */
+    public static NDArray noise(NDArray z, NgnvSettings s, Random random) {
+        long batch = z.getShape().get(0);
+        float[] factor = factors(z.toFloatArray(), Math.toIntExact(batch), Math.toIntExact(z.size() / batch), s, random);
+        return z.mul(z.getManager().create(factor, z.getShape()));
     }
 
     /**
-     * delta for a batch z (first axis: samples): lambda * e * z on each sample's most negative
-     * ceil(r * n) inputs, 0 elsewhere. Differentiable in z; the mask and e are constants.
+     * The multiplier of each input: lambda * e on each sample's ceil(r * n) smallest inputs that
+     * are negative, 0 elsewhere. Computed on the JVM: torch's sort, topk and chains of
+     * element-wise ops over a batch of activations cost about a second per layer here.
      */
-    public static NDArray noise(NDArray z, NgnvSettings s) {
-        long batch = z.getShape().get(0);
-        long n = z.getShape().size() / batch;
-        long k = Math.max(1, (long) Math.ceil(s.r() * n));
-        NDArray flat = z.reshape(batch, n);
-        NDArray kth = flat.stopGradient().sort(1).get(":, " + (k - 1)).reshape(batch, 1);
-        NDArray mask = flat.lte(kth).logicalAnd(flat.lt(0)).toType(DataType.FLOAT32, false);
-        NDArray e = z.getManager().randomNormal(new Shape(batch, n));
-        if (s.sign()) {
-            e = e.sign();
+    static float[] factors(float[] z, int rows, int n, NgnvSettings s, Random random) {
+        int k = Math.max(1, (int) Math.ceil(s.r() * n));
+        float[] thresholds = KthSmallest.perRow(z, rows, n, k);
+        float[] factor = new float[z.length];
+        float lambda = (float) s.lambda();
+        for (int r = 0; r < rows; r++) {
+            float t = thresholds[r];
+            for (int i = r * n; i < (r + 1) * n; i++) {
+                if (z[i] <= t && z[i] < 0) {
+                    // sgn(e) of a standard normal e is a fair coin.
+                    factor[i] = lambda * (s.sign() ? (random.nextBoolean() ? 1f : -1f) : (float) random.nextGaussian());
+                }
+            }
         }
-        NDArray factor = e.muli(mask).muli((float) s.lambda());
-        return flat.mul(factor).reshape(z.getShape());
+        return factor;
     }
 
     @Override

@@ -123,7 +123,7 @@ public final class TrainingRun {
                                    int epoch) {
         // Order, augmentation, Mixup and NGNV noise depend only on the seed and the epoch, so a resumed run repeats them.
         Random random = new Random(o.seed() * 1_000_003L + epoch);
-        Engine.getInstance().setRandomSeed((int) (o.seed() * 7919 + epoch));
+        net.noise().setSeed(o.seed() * 7919 + epoch);
         Mixup mixup = o.mixupAlpha() > 0 ? new Mixup(o.mixupAlpha(), random) : null;
         int[] order = permutation(images.count(), random);
         int size = images.shape().size();

@@ -14,6 +14,7 @@ import dev.sturdy.model.zoo.CifarResNet;
 import dev.sturdy.model.zoo.ModelImporter;
 import dev.sturdy.model.zoo.SmallCnn;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The trainable zoo on DJL, mirroring the graph builders of dev.sturdy.model.zoo layer for layer
@@ -36,7 +37,8 @@ public final class Zoo {
             throw new IllegalArgumentException("unknown architecture '" + architecture + "'; supported: "
                     + String.join(", ", architectures()));
         }
-        NamedLayers layers = new NamedLayers(ngnv);
+        Random noise = new Random(0);
+        NamedLayers layers = new NamedLayers(ngnv, noise);
         Block block;
         if (architecture.equals("smallcnn")) {
             block = smallCnn(layers, classes);
@@ -45,7 +47,7 @@ public final class Zoo {
             block = architecture.equals("resnet18") ? resNet18(layers, classes)
                     : cifarResNet(layers, CifarResNet.blocksPerStage(Integer.parseInt(architecture.substring(6))), classes);
         }
-        return new ZooNetwork(architecture, input, classes, block, layers.parameters());
+        return new ZooNetwork(architecture, input, classes, block, layers.parameters(), noise);
     }
 
     private static void requireInput(String architecture, Shape input, Shape expected) {
