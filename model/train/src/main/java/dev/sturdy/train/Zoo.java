@@ -31,12 +31,17 @@ public final class Zoo {
         return ModelImporter.ARCHITECTURES;
     }
 
-    /** A network for inputs of this shape; fails with one clear message when they do not fit. */
-    public static ZooNetwork build(String architecture, Shape input, int classes, NgnvSettings ngnv) {
+    /** Fails with the list of supported names unless the zoo has this architecture. */
+    public static void requireKnown(String architecture) {
         if (!architectures().contains(architecture)) {
             throw new IllegalArgumentException("unknown architecture '" + architecture + "'; supported: "
                     + String.join(", ", architectures()));
         }
+    }
+
+    /** A network for inputs of this shape; fails with one clear message when they do not fit. */
+    public static ZooNetwork build(String architecture, Shape input, int classes, NgnvSettings ngnv) {
+        requireKnown(architecture);
         Random noise = new Random(0);
         NamedLayers layers = new NamedLayers(ngnv, noise);
         Block block;

@@ -74,9 +74,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Zoo.architectures().contains(arch)) {
-            throw new IllegalArgumentException("unknown architecture '" + arch + "'; supported: " + String.join(", ", Zoo.architectures()));
-        }
+        Zoo.requireKnown(arch); // before the data loads
         TrainingOptions options = new TrainingOptions(arch, data, test, epochs, batch, lr, Schedule.parse(schedule), wd,
                 mixup == null ? 0 : mixup, ngnv == null ? null : NgnvSettings.parse(ngnv),
                 trackPann == null ? new int[0] : BetaRange.parse(trackPann), trackLimit, limit, seed, resume, out, bound,
