@@ -84,7 +84,9 @@ public final class TrainingRun {
                     monitor.epoch(record, o.epochs());
                 }
                 if (model == null) {
+                    // All epochs were done before: export again (with this run's bound and command).
                     model = export(net, images, normalization, history.size());
+                    model = withMaxAbs(model, history.isEmpty() ? Double.NaN : history.get(history.size() - 1).maxAbs());
                     ModelFiles.write(model, o.out());
                 }
                 warnAboutBound(history);
@@ -260,7 +262,9 @@ public final class TrainingRun {
         Checkpoint.write(o.checkpoint(), net, sgd, history);
         PannTracker.writeCsv(o.trackCsv(), o.trackBetas(), history);
         if (o.trackBetas().length > 0) {
-            PannTracker.writePng(o.trackPng(), o.architecture() + ": test accuracy per epoch", o.trackBetas(), history);
+            String title = String.format(java.util.Locale.ROOT, "%s: test accuracy per epoch (PANN bound %s)", o.architecture(),
+                    o.bound() == Math.rint(o.bound()) ? String.valueOf((long) o.bound()) : String.valueOf(o.bound()));
+            PannTracker.writePng(o.trackPng(), title, o.trackBetas(), history);
         }
     }
 
