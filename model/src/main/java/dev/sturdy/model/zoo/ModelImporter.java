@@ -5,6 +5,7 @@ import dev.sturdy.model.Normalization;
 import dev.sturdy.model.PannSettings;
 import dev.sturdy.model.graph.Graph;
 import dev.sturdy.model.graph.ModelException;
+import dev.sturdy.model.graph.Shape;
 import dev.sturdy.model.io.NamedArray;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
 public final class ModelImporter {
 
     /** Architectures whose state_dict layout the importer knows. */
-    public static final List<String> ARCHITECTURES = List.of("resnet20", "resnet32", "resnet44", "resnet56", "resnet110");
+    public static final List<String> ARCHITECTURES = List.of("resnet20", "resnet32", "resnet44", "resnet56", "resnet110",
+            "resnet18", "smallcnn");
 
     private ModelImporter() {
     }
@@ -23,7 +25,7 @@ public final class ModelImporter {
         requireKnown(architecture);
         StateDict weights = new StateDict(tensors);
         int numClasses = outputs(tensors, "linear.weight");
-        Graph graph = CifarResNet.build(Integer.parseInt(architecture.substring("resnet".length())), numClasses, weights);
+        Graph graph = build(architecture, numClasses, weights);
         weights.requireAllUsed(architecture);
         List<String> names = classes.isEmpty() && numClasses == CIFAR10_CLASSES.size() ? CIFAR10_CLASSES : classes;
         return new Model(architecture, architecture, graph, names, normalization, pann, metadata);
@@ -34,6 +36,22 @@ public final class ModelImporter {
         if (!ARCHITECTURES.contains(architecture)) {
             throw new ModelException("unknown architecture '" + architecture + "'; supported: " + String.join(", ", ARCHITECTURES));
         }
+    }
+
+    /** The graph of a known architecture with these weights. */
+    public static Graph build(String architecture, int numClasses, StateDict weights) {
+        requireKnown(architecture);
+        return switch (architecture) {
+            case "resnet18" -> ResNet18.build(numClasses, weights);
+            case "smallcnn" -> SmallCnn.build(smallCnnInput(weights), numClasses, weights);
+            default -> CifarResNet.build(Integer.parseInt(architecture.substring("resnet".length())), numClasses, weights);
+        };
+    }
+
+    /** The small CNN reads 28x28 grey images, or 32x32 when conv1 takes three channels. */
+    private static Shape smallCnnInput(StateDict weights) {
+        int channels = weights.shapeOf("conv1.weight")[1];
+        return channels == 1 ? new Shape(1, 28, 28) : new Shape(channels, 32, 32);
     }
 
     private static final List<String> CIFAR10_CLASSES = List.of(

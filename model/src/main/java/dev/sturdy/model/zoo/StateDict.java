@@ -34,6 +34,15 @@ public final class StateDict {
         return a.values();
     }
 
+    /** The shape of a tensor, or an error naming it when it is missing. */
+    public int[] shapeOf(String name) {
+        NamedArray a = tensors.get(name);
+        if (a == null) {
+            throw new ModelException("weights lack tensor '" + name + "'");
+        }
+        return a.shape().clone();
+    }
+
     /** Names present in the archive but never read, except bookkeeping such as num_batches_tracked. */
     public Set<String> unused() {
         Set<String> rest = new LinkedHashSet<>(tensors.keySet());

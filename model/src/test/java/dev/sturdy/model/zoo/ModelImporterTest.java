@@ -78,7 +78,7 @@ class ModelImporterTest {
     void unknownArchitectureIsRefusedByName() {
         ModelException e = assertThrows(ModelException.class,
                 () -> importResNet("resnet21", ReferenceResNet.randomStateDict(20, 10, 1)));
-        assertEquals("unknown architecture 'resnet21'; supported: resnet20, resnet32, resnet44, resnet56, resnet110",
+        assertEquals("unknown architecture 'resnet21'; supported: resnet20, resnet32, resnet44, resnet56, resnet110, resnet18, smallcnn",
                 e.getMessage());
     }
 

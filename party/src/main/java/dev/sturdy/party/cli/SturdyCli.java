@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The single entry point of the `sturdy` launcher: one subcommand per task. */
 @Command(name = "sturdy", mixinStandardHelpOptions = true, version = "sturdy 0.1.0",
         description = "Private inference of sturdy polynomial-approximated neural networks.",
-        subcommands = {PolyCommand.class, ImportCommand.class, EvalCommand.class, PartyCommand.class,
+        subcommands = {PolyCommand.class, ImportCommand.class, EvalCommand.class, TrainCommand.class, PartyCommand.class,
                 DealerCommand.class, CertsCommand.class, LocalCommand.class})
 public final class SturdyCli implements Runnable {
 
