@@ -8,16 +8,19 @@ import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs an {@link EvaluationPlan} on secret shares of a whole tensor (every element at once).
  * Per plan round: all its products in one network round, each operand term opened once for all
- * its products (a Beaver mask per term, {@link CorrelationRequest#maskProduct} per product); the raw products (2f bits) truncated by f together; then the round's linear steps:
- * integer coefficients and constants are exact and local, real ones are summed at 2f bits and
- * truncated together. With LOCAL truncation that is one network round per plan round; with
+ * its products (a Beaver mask per term, {@link CorrelationRequest#maskProduct} per product); the
+ * raw products (2f bits) truncated by f together; then the round's linear steps: integer
+ * coefficients and constants are exact and local, real ones are summed at 2f bits and truncated
+ * together. With LOCAL truncation that is one network round per plan round; with
  * DEALER each batch of truncations adds one round ({@link #rounds(TruncationMode)}).
  *
  * <p>Terms are dropped after their last use, so memory is a few tensors, not one per term.
@@ -90,7 +93,7 @@ public final class SecurePlan {
     }
 
     /** The masked terms of one evaluation, with the count of masks taken (positions for MASK_PRODUCT). */
-    private static final class Masks extends java.util.HashMap<Integer, Masked> {
+    private static final class Masks extends HashMap<Integer, Masked> {
         int taken;
     }
 
@@ -102,14 +105,12 @@ public final class SecurePlan {
     private static List<RingTensor> products(SecureOps ops, List<Product> products, RingTensor[] terms, Masks masks) {
         Session s = ops.session();
         Round open = ops.round();
-        java.util.Map<Integer, long[]> fresh = new java.util.LinkedHashMap<>();
-        java.util.Map<Integer, Round.Pending> opened = new java.util.HashMap<>();
+        Map<Integer, Round.Pending> opened = new HashMap<>();
         for (Product p : products) {
             for (int t : new int[] {p.left(), p.right()}) {
-                if (!masks.containsKey(t) && !fresh.containsKey(t)) {
+                if (!masks.containsKey(t)) {
                     int n = terms[t].size();
                     long[] a = s.correlations().take(CorrelationRequest.mask(n)).a();
-                    fresh.put(t, a);
                     masks.put(t, new Masked(masks.taken++, a, null));
                     long[] v = terms[t].data(), d = new long[n];
                     for (int i = 0; i < n; i++) {
@@ -161,10 +162,7 @@ public final class SecurePlan {
                 flush(pending, pendingTerms, pendingResults, terms);
                 pending = null;
             }
-            boolean exact = isInteger(step.constant());
-            for (double c : step.coefficients()) {
-                exact &= isInteger(c);
-            }
+            boolean exact = !isReal(step);
             int n = terms[step.inputs()[0]].size();
             long[] acc = new long[n];
             for (int j = 0; j < step.inputs().length; j++) {
