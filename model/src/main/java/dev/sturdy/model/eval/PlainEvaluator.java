@@ -6,6 +6,7 @@ import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Flatten;
+import dev.sturdy.model.graph.FoldedConv;
 import dev.sturdy.model.graph.Graph;
 import dev.sturdy.model.graph.Linear;
 import dev.sturdy.model.graph.MaxPool;
@@ -163,16 +164,9 @@ public final class PlainEvaluator {
         int k = c.kernel();
         int kdim = c.inChannels() * k * k;
         int plane = out.height() * out.width();
-        double[] w = new double[c.outChannels() * kdim];
-        double[] bias = new double[c.outChannels()];
-        for (int o = 0; o < c.outChannels(); o++) {
-            double scale = bn == null ? 1 : bn.scale(o);
-            double shift = bn == null ? 0 : bn.shift(o);
-            for (int p = 0; p < kdim; p++) {
-                w[o * kdim + p] = c.weight()[o * kdim + p] * scale;
-            }
-            bias[o] = (c.bias() == null ? 0 : c.bias()[o]) * scale + shift;
-        }
+        FoldedConv folded = FoldedConv.of(c, bn);
+        double[] w = folded.weight();
+        double[] bias = folded.bias();
         scratchSize = Math.max(scratchSize, kdim * plane);
         boolean pointwise = k == 1 && c.stride() == 1 && c.padding() == 0;
         return (buf, scratch, mode, stats) -> {

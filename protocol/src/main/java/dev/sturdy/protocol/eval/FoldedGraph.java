@@ -5,6 +5,7 @@ import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
 import dev.sturdy.model.graph.Conv2d;
+import dev.sturdy.model.graph.FoldedConv;
 import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
 import dev.sturdy.model.graph.Linear;
@@ -150,20 +151,9 @@ public final class FoldedGraph {
                 : new Layer(name, kind, inputs, in, out, kernel, stride, 0, 0);
     }
 
-    /** Conv weights times the batch norm scale per output channel; bias * scale + shift. */
     private static Folded fold(Conv2d c, BatchNorm bn) {
-        int kdim = c.inChannels() * c.kernel() * c.kernel();
-        double[] w = new double[c.outChannels() * kdim];
-        double[] bias = new double[c.outChannels()];
-        for (int o = 0; o < c.outChannels(); o++) {
-            double scale = bn == null ? 1 : bn.scale(o);
-            double shift = bn == null ? 0 : bn.shift(o);
-            for (int p = 0; p < kdim; p++) {
-                w[o * kdim + p] = c.weight()[o * kdim + p] * scale;
-            }
-            bias[o] = (c.bias() == null ? 0 : c.bias()[o]) * scale + shift;
-        }
-        return new Folded(w, bias);
+        FoldedConv f = FoldedConv.of(c, bn);
+        return new Folded(f.weight(), f.bias());
     }
 
     /** The same structure with no weights: what the dealer needs to plan the correlations. */
