@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sturdy", mixinStandardHelpOptions = true, version = "sturdy 0.1.0",
         description = "Private inference of sturdy polynomial-approximated neural networks.",
         subcommands = {PolyCommand.class, ImportCommand.class, EvalCommand.class, PartyCommand.class,
-                DealerCommand.class, CertsCommand.class, LocalCommand.class})
+                DealerCommand.class, CertsCommand.class, ShareCommand.class, LocalCommand.class,
+                QueryCommand.class, DemoCommand.class})
 public final class SturdyCli implements Runnable {
 
     /** Exit code for bad input: a wrong option, a missing or malformed file. */

@@ -3,6 +3,7 @@ package dev.sturdy.party.compute;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.sturdy.model.Model;
+import dev.sturdy.model.approx.SignPolynomials;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.file.proto.ModelFile;
 import dev.sturdy.model.file.proto.Tensor;
@@ -50,6 +51,9 @@ public record ModelShareFile(int role, int parties, int fractionalBits, int prec
     public static ModelShareFile[] split(Model model, int parties, int precisionB, int fractionalBits, SecureRandom rnd) {
         if (parties < 2 || parties > 3) {
             throw new IllegalArgumentException("parties must be 2 or 3, not " + parties);
+        }
+        if (precisionB != 0) {
+            SignPolynomials.forBeta(precisionB); // refuses a B without shipped polynomials, naming the range
         }
         Model structure = structureOf(model);
         ModelShares[] shares = ModelShares.split(FoldedGraph.of(model), new FixedPoint(fractionalBits), parties,

@@ -132,7 +132,7 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
     }
 
-    static InetSocketAddress address(String s, String key) {
+    public static InetSocketAddress address(String s, String key) {
         int colon = s.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException(key + ": '" + s + "' is not host:port");
