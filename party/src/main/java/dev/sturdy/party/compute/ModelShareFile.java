@@ -21,6 +21,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.List;
@@ -90,7 +91,12 @@ public record ModelShareFile(int role, int parties, int fractionalBits, int prec
         return b.build();
     }
 
+    /** Writes the file, readable by its owner only where the file system has POSIX permissions. */
     public void save(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
