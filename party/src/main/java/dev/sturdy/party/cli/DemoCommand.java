@@ -77,6 +77,8 @@ public final class DemoCommand extends PrintingCommand {
                 row.put("className", secure.get("className"));
                 row.put("seconds", secure.get("seconds"));
                 row.put("parties", secure.get("parties"));
+                row.put("dealerBytesSent", ((List<?>) secure.get("parties")).stream()
+                        .mapToLong(c -> (Long) ((Map<?, ?>) c).get("bytesFromDealer")).sum());
                 rows.add(row);
                 if (!json) {
                     printRow(row);
@@ -110,6 +112,7 @@ public final class DemoCommand extends PrintingCommand {
             cost.append(String.format(" | party %s: %s rounds, %,d B sent", c.get("party"), c.get("rounds"),
                     (Long) c.get("bytesSent")));
         }
+        cost.append(String.format(" | dealer: %,d B sent", (Long) row.get("dealerBytesSent")));
         int label = (Integer) row.get("label");
         out().printf("image %s%s: secure %s (%s), plaintext %s, %s, %.2f s%s%n", row.get("image"),
                 label < 0 ? "" : " (label " + label + ")", row.get("secureClass"), row.get("className"),

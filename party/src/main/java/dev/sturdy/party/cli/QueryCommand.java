@@ -124,6 +124,7 @@ public final class QueryCommand extends PrintingCommand {
             m.put("rounds", c.getRounds());
             m.put("bytesSent", c.getBytesSent());
             m.put("bytesReceived", c.getBytesReceived());
+            m.put("bytesFromDealer", c.getBytesFromDealer());
             m.put("seconds", c.getSeconds());
             out.add(m);
         }

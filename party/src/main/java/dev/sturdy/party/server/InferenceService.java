@@ -79,8 +79,9 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
             int batch = shape[0];
             RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), shape);
             SecureEvaluator.Output r = query.party(net, q, x, random);
+            Cost.Builder cost = cost(r.cost(), start).setBytesFromDealer(net.stats().bytesReceived(net.dealerId()));
             out.onNext(InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.logits().data()))
-                    .addShape(batch).addShape(classes()).setCost(cost(r.cost(), start)).build());
+                    .addShape(batch).addShape(classes()).setCost(cost).build());
             out.onCompleted();
         } catch (NetworkException e) {
             LOG.log(System.Logger.Level.WARNING, "query " + q + " failed: " + e.getMessage());
@@ -112,10 +113,10 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         return null;
     }
 
-    private static Cost cost(CostReport report, long startNanos) {
+    private static Cost.Builder cost(CostReport report, long startNanos) {
         CostReport.Entry total = report.total();
         return Cost.newBuilder().setRounds(total.rounds()).setBytesSent(total.bytesSent())
-                .setBytesReceived(total.bytesReceived()).setSeconds((System.nanoTime() - startNanos) / 1e9).build();
+                .setBytesReceived(total.bytesReceived()).setSeconds((System.nanoTime() - startNanos) / 1e9);
     }
 
     @Override

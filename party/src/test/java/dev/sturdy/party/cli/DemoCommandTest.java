@@ -24,6 +24,7 @@ class DemoCommandTest {
             List<?> parties = (List<?>) row.get("parties");
             assertEquals(2, parties.size());
             assertTrue(((Number) ((Map<?, ?>) parties.get(0)).get("bytesSent")).longValue() > 0);
+            assertTrue(((Number) row.get("dealerBytesSent")).longValue() > 0);
         }
     }
 }
