@@ -7,14 +7,17 @@ import dev.sturdy.party.deploy.DemoImages;
 import dev.sturdy.party.deploy.DemoModel;
 import dev.sturdy.party.deploy.LocalDeployment;
 import dev.sturdy.party.deploy.PlainReference;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -86,6 +89,11 @@ public final class DemoCommand extends PrintingCommand {
             }
         }
         long agree = rows.stream().filter(r -> (Boolean) r.get("agree")).count();
+        if (agree == rows.size()) {
+            deleteTree(dir); // keys and shares; kept with the role logs when something differs
+        } else {
+            progress("deployment and role logs kept in " + dir);
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", model.name());
@@ -118,6 +126,14 @@ public final class DemoCommand extends PrintingCommand {
                 label < 0 ? "" : " (label " + label + ")", row.get("secureClass"), row.get("className"),
                 row.get("plainClass"), (Boolean) row.get("agree") ? "agree" : "DIFFER", row.get("seconds"), cost);
         out().flush();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void progress(String s) {
