@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 /** The single entry point of the `sturdy` launcher: one subcommand per task. */
 @Command(name = "sturdy", mixinStandardHelpOptions = true, version = "sturdy 0.1.0",
         description = "Private inference of sturdy polynomial-approximated neural networks.",
-        subcommands = {PolyCommand.class, ImportCommand.class, EvalCommand.class, TrainCommand.class, PartyCommand.class,
-                DealerCommand.class, CertsCommand.class, LocalCommand.class})
+        subcommands = {DemoCommand.class, PolyCommand.class, ImportCommand.class, EvalCommand.class, TrainCommand.class,
+                ShareCommand.class, CertsCommand.class, PartyCommand.class, DealerCommand.class, LocalCommand.class,
+                QueryCommand.class})
 public final class SturdyCli implements Runnable {
 
     /** Exit code for bad input: a wrong option, a missing or malformed file. */

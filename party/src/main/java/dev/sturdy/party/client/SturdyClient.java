@@ -69,6 +69,21 @@ public final class SturdyClient implements AutoCloseable {
         return info;
     }
 
+    /**
+     * Pixel values in [0, 1], batch x C x H x W, normalised as the deployed model expects:
+     * (x - mean[c]) / std[c] with the normalisation ModelInfo reports.
+     */
+    public double[] normalise(double[] pixels, int batch) {
+        int channels = info.getInputShape(0);
+        int plane = pixels.length / (batch * channels);
+        double[] x = new double[pixels.length];
+        for (int i = 0; i < x.length; i++) {
+            int c = (i / plane) % channels;
+            x[i] = (pixels[i] - info.getNormalizationMean(c)) / info.getNormalizationStd(c);
+        }
+        return x;
+    }
+
     /** The output of the query, and what each party reported it cost. */
     public record Answer(double[] logits, int batch, int classes, List<dev.sturdy.party.api.Cost> costs) {
     }

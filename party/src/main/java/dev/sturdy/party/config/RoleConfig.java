@@ -25,7 +25,7 @@ import java.util.Properties;
  * mpc.peers         host:port of every role, by id, comma separated (dealer last)
  * grpc.listen       host:port of the client API (compute parties)
  * tls.cert, tls.key, tls.ca   this role's certificate and key, the deployment CA (PEM)
- * model.share       this party's model share file (compute parties)
+ * model.share       this role's model share file ('sturdy share'; the dealer's holds the structure only)
  * precision.b       precision B of the sign approximation
  * fixed.bits        fractional bits f of the fixed-point encoding
  * max.batch         largest batch a query may carry
@@ -76,7 +76,7 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         return new RoleConfig(dealer, id, parties, address(required(p, "mpc.listen"), "mpc.listen"), List.copyOf(peers),
                 dealer ? null : address(required(p, "grpc.listen"), "grpc.listen"),
                 dir.resolve(required(p, "tls.cert")), dir.resolve(required(p, "tls.key")), dir.resolve(required(p, "tls.ca")),
-                dealer ? null : dir.resolve(required(p, "model.share")),
+                dir.resolve(required(p, "model.share")),
                 integer(p, "precision.b", 9), integer(p, "fixed.bits", 16), integer(p, "max.batch", 16),
                 Duration.ofMillis(integer(p, "timeout.receive.ms", 30_000)),
                 Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)));
@@ -92,8 +92,8 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         p.setProperty("mpc.peers", String.join(",", mpcPeers.stream().map(RoleConfig::hostPort).toList()));
         if (!dealer) {
             p.setProperty("grpc.listen", hostPort(grpcListen));
-            p.setProperty("model.share", modelShare.toString());
         }
+        p.setProperty("model.share", modelShare.toString());
         p.setProperty("tls.cert", cert.toString());
         p.setProperty("tls.key", key.toString());
         p.setProperty("tls.ca", ca.toString());
@@ -104,6 +104,18 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         p.setProperty("timeout.start.ms", Long.toString(startTimeout.toMillis()));
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "Sturdy " + (dealer ? "dealer" : "compute party " + id));
+        }
+    }
+
+    /** Fails unless the model share file was made for this role with this configuration's f and B. */
+    public void requireMatching(int role, int parties, int fractionalBits, int precisionB) {
+        if (role != id || parties != this.parties) {
+            throw new IllegalArgumentException(modelShare + " is the file of role " + role + " of " + parties
+                    + " parties, but this is role " + id + " of " + this.parties);
+        }
+        if (fractionalBits != fixedBits || precisionB != this.precisionB) {
+            throw new IllegalArgumentException(modelShare + " was made with f=" + fractionalBits + ", B=" + precisionB
+                    + " but the configuration says fixed.bits=" + fixedBits + ", precision.b=" + this.precisionB);
         }
     }
 
@@ -120,7 +132,7 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
     }
 
-    static InetSocketAddress address(String s, String key) {
+    public static InetSocketAddress address(String s, String key) {
         int colon = s.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException(key + ": '" + s + "' is not host:port");

@@ -3,6 +3,8 @@ package dev.sturdy.party.deploy;
 import dev.sturdy.net.tls.CertificateAuthority;
 import dev.sturdy.net.tls.RoleNames;
 import dev.sturdy.net.tls.TlsCredentials;
+import dev.sturdy.model.Model;
+import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.config.RoleConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +23,8 @@ import java.util.List;
  * clients can be certified later: keep that directory off the role hosts.
  *
  * <p>Layout: {@code ca/, party-0/, ..., dealer/, client/}; each role directory expects its model
- * share at {@code model.share} (the model owner puts it there).
+ * share at {@code model.share} (the model owner puts it there with {@code sturdy share}; the dealer's
+ * holds the public structure only).
  */
 public final class DeploymentWriter {
     public static final String CONFIG = "role.properties";
@@ -83,7 +86,7 @@ public final class DeploymentWriter {
             InetSocketAddress listen = new InetSocketAddress("0.0.0.0", layout.mpcBasePort() + id);
             RoleConfig cfg = new RoleConfig(dealer, id, n, listen, peers,
                     dealer ? null : new InetSocketAddress("0.0.0.0", layout.grpcBasePort() + id),
-                    Path.of("cert.pem"), Path.of("key.pem"), Path.of("ca.pem"), dealer ? null : Path.of(MODEL_SHARE),
+                    Path.of("cert.pem"), Path.of("key.pem"), Path.of("ca.pem"), Path.of(MODEL_SHARE),
                     layout.precisionB(), layout.fixedBits(), layout.maxBatch(), layout.receiveTimeout(),
                     layout.startTimeout());
             Path file = dir.resolve(CONFIG);
@@ -95,6 +98,19 @@ public final class DeploymentWriter {
         TlsCredentials c = ca.issue("client", List.of());
         c.save(client.resolve("cert.pem"), client.resolve("key.pem"), client.resolve("ca.pem"));
         return configs;
+    }
+
+    /**
+     * The model owner's step: splits {@code model} for {@code parties} compute parties and writes
+     * {@code party-i/model.share} and the dealer's structure-only {@code dealer/model.share} under {@code out}.
+     */
+    public static void writeShares(Model model, int parties, int precisionB, int fractionalBits, Path out,
+                                   SecureRandom random) throws IOException {
+        ModelShareFile[] files = ModelShareFile.split(model, parties, precisionB, fractionalBits, random);
+        for (ModelShareFile f : files) {
+            Path dir = Files.createDirectories(roleDir(out, f.role(), parties));
+            f.save(dir.resolve(MODEL_SHARE));
+        }
     }
 
     /** The client's credentials in a written deployment. */

@@ -1,7 +1,8 @@
 package dev.sturdy.party.server;
 
 import dev.sturdy.net.NettyTransport;
-import dev.sturdy.party.compute.SecureLinearQuery;
+import dev.sturdy.party.compute.ModelShareFile;
+import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
 import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.net.NetworkException;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The dealer process: connected to every compute party, it serves each query that party 0 starts
- * (a new stream) on a pool thread. It receives only the public sizes of a query, never a share.
+ * (a new stream) on a pool thread. It holds the model's public structure only (no weight share)
+ * and receives only the batch size of a query, never a share.
  */
 public final class DealerServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DealerServer.class.getName());
@@ -23,11 +25,15 @@ public final class DealerServer implements AutoCloseable {
     private final NettyTransport transport;
     private final ExecutorService pool;
     private final SecureRandom random = new SecureRandom();
+    private final SecureQuery query;
 
     private DealerServer(RoleConfig cfg) throws IOException {
         if (!cfg.dealer()) {
             throw new IllegalArgumentException("this is compute party " + cfg.id() + "'s configuration; run 'sturdy party'");
         }
+        ModelShareFile model = ModelShareFile.load(cfg.modelShare());
+        cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
+        query = new SecureQuery(model, cfg.maxBatch());
         pool = Executors.newFixedThreadPool(CONCURRENT_QUERIES, r -> {
             Thread t = new Thread(r, "sturdy-dealer-query");
             t.setDaemon(true);
@@ -35,7 +41,7 @@ public final class DealerServer implements AutoCloseable {
         });
         transport = NettyTransport.start(cfg.transport(), (peer, stream) -> {
             if (peer == 0) {
-                pool.execute(() -> serve(stream, cfg.parties()));
+                pool.execute(() -> serve(stream));
             }
         });
     }
@@ -45,9 +51,9 @@ public final class DealerServer implements AutoCloseable {
         return new DealerServer(cfg);
     }
 
-    private void serve(long stream, int parties) {
+    private void serve(long stream) {
         try (Network net = transport.open(stream)) {
-            SecureLinearQuery.dealer(net, stream, parties, random);
+            query.dealer(net, stream, random);
         } catch (NetworkException e) {
             LOG.log(System.Logger.Level.WARNING, "query " + stream + " failed: " + e.getMessage());
         }

@@ -9,11 +9,12 @@ import dev.sturdy.party.api.InferRequest;
 import dev.sturdy.party.api.InferenceGrpc;
 import dev.sturdy.party.api.ModelInfoReply;
 import dev.sturdy.party.api.ModelInfoRequest;
-import dev.sturdy.party.compute.LinearModelShare;
-import dev.sturdy.party.compute.SecureLinearQuery;
+import dev.sturdy.party.compute.ModelShareFile;
+import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
 import dev.sturdy.party.wire.Packing;
 import dev.sturdy.protocol.cost.CostReport;
+import dev.sturdy.protocol.eval.SecureEvaluator;
 import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.net.NetworkException;
 import dev.sturdy.protocol.ring.RingTensor;
@@ -37,16 +38,18 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
 
     private final RoleConfig cfg;
     private final String modelName;
-    private final LinearModelShare model;
+    private final ModelShareFile model;
+    private final SecureQuery query;
     private final Supplier<NettyTransport> transport;
     private final SecureRandom random = new SecureRandom();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     /** @param transport the connections to the other roles, null until they are all up */
-    InferenceService(RoleConfig cfg, String modelName, LinearModelShare model, Supplier<NettyTransport> transport) {
+    InferenceService(RoleConfig cfg, SecureQuery query, Supplier<NettyTransport> transport) {
         this.cfg = cfg;
-        this.modelName = modelName;
-        this.model = model;
+        this.query = query;
+        this.model = query.model();
+        this.modelName = model.structure().name();
         this.transport = transport;
     }
 
@@ -74,10 +77,11 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         long start = System.nanoTime();
         try (Network net = t.open(q)) {
             int batch = shape[0];
-            RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), batch, model.inputs());
-            SecureLinearQuery.Result r = SecureLinearQuery.party(net, q, model, x, random);
-            out.onNext(InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.output().data()))
-                    .addShape(batch).addShape(model.classes()).setCost(cost(r.cost(), start)).build());
+            RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), shape);
+            SecureEvaluator.Output r = query.party(net, q, x, random);
+            Cost.Builder cost = cost(r.cost(), start).setBytesFromDealer(net.stats().bytesReceived(net.dealerId()));
+            out.onNext(InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.logits().data()))
+                    .addShape(batch).addShape(classes()).setCost(cost).build());
             out.onCompleted();
         } catch (NetworkException e) {
             LOG.log(System.Logger.Level.WARNING, "query " + q + " failed: " + e.getMessage());
@@ -93,7 +97,7 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         if (!req.getModel().isEmpty() && !req.getModel().equals(modelName)) {
             return "unknown model '" + req.getModel() + "': this deployment serves '" + modelName + "'";
         }
-        int[] sample = model.inputShape();
+        int[] sample = model.inputShape().stream().mapToInt(Integer::intValue).toArray();
         if (shape.length != sample.length + 1 || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), sample)) {
             return "input shape " + Arrays.toString(shape) + " does not match the model's [batch, "
                     + Arrays.toString(sample).replace("[", "");
@@ -101,7 +105,7 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         if (shape[0] < 1 || shape[0] > cfg.maxBatch()) {
             return "batch " + shape[0] + " out of range 1.." + cfg.maxBatch();
         }
-        long expected = 8L * shape[0] * model.inputs();
+        long expected = 8L * shape[0] * model.structure().graph().input().size();
         if (req.getInputShare().size() != expected) {
             return "the input share has " + req.getInputShare().size() + " bytes but shape " + Arrays.toString(shape)
                     + " needs " + expected + " (packed int64, little endian)";
@@ -109,22 +113,28 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         return null;
     }
 
-    private static Cost cost(CostReport report, long startNanos) {
+    private static Cost.Builder cost(CostReport report, long startNanos) {
         CostReport.Entry total = report.total();
         return Cost.newBuilder().setRounds(total.rounds()).setBytesSent(total.bytesSent())
-                .setBytesReceived(total.bytesReceived()).setSeconds((System.nanoTime() - startNanos) / 1e9).build();
+                .setBytesReceived(total.bytesReceived()).setSeconds((System.nanoTime() - startNanos) / 1e9);
     }
 
     @Override
     public void modelInfo(ModelInfoRequest req, StreamObserver<ModelInfoReply> out) {
-        ModelInfoReply.Builder b = ModelInfoReply.newBuilder().setModel(modelName).setClasses(model.classes())
-                .setPrecisionB(cfg.precisionB()).setFractionalBits(model.fractionalBits()).setParties(cfg.parties())
+        ModelInfoReply.Builder b = ModelInfoReply.newBuilder().setModel(modelName).setClasses(classes())
+                .setPrecisionB(model.precisionB()).setFractionalBits(model.fractionalBits()).setParties(cfg.parties())
                 .setPartyId(cfg.id()).setMaxBatch(cfg.maxBatch());
-        for (int d : model.inputShape()) {
-            b.addInputShape(d);
+        b.addAllInputShape(model.inputShape()).addAllClassNames(model.structure().classes());
+        for (int c = 0; c < model.structure().normalization().channels(); c++) {
+            b.addNormalizationMean(model.structure().normalization().mean()[c])
+                    .addNormalizationStd(model.structure().normalization().std()[c]);
         }
         out.onNext(b.build());
         out.onCompleted();
+    }
+
+    private int classes() {
+        return model.structure().numClasses();
     }
 
     @Override

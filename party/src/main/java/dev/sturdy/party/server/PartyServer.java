@@ -1,7 +1,8 @@
 package dev.sturdy.party.server;
 
 import dev.sturdy.net.NettyTransport;
-import dev.sturdy.party.compute.LinearModelShare;
+import dev.sturdy.party.compute.ModelShareFile;
+import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -27,17 +28,13 @@ public final class PartyServer implements AutoCloseable {
         if (cfg.dealer()) {
             throw new IllegalArgumentException("this is the dealer's configuration; run 'sturdy dealer'");
         }
-        LinearModelShare model = LinearModelShare.load(cfg.modelShare());
-        if (model.party() != cfg.id() || model.parties() != cfg.parties()) {
-            throw new IllegalArgumentException(cfg.modelShare() + " is the share of party " + model.party() + " of "
-                    + model.parties() + ", but this is party " + cfg.id() + " of " + cfg.parties());
-        }
-        String name = cfg.modelShare().getFileName().toString().replaceFirst("\\.share\\d*$|\\.[^.]*$", "");
-        int maxShareBytes = 8 * cfg.maxBatch() * model.inputs();
+        ModelShareFile model = ModelShareFile.load(cfg.modelShare());
+        cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
+        int maxShareBytes = 8 * cfg.maxBatch() * model.structure().graph().input().size();
         grpc = NettyServerBuilder.forAddress(cfg.grpcListen())
                 .sslContext(GrpcTls.server(cfg.tls()))
                 .maxInboundMessageSize(maxShareBytes + ENVELOPE)
-                .addService(new InferenceService(cfg, name, model, transport::get))
+                .addService(new InferenceService(cfg, new SecureQuery(model, cfg.maxBatch()), transport::get))
                 .build()
                 .start();
         var transportConfig = cfg.transport();

@@ -1,34 +1,45 @@
 package dev.sturdy.party.server;
 
-import dev.sturdy.party.deploy.DemoLinearModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sturdy.model.Model;
+import dev.sturdy.model.graph.Shape;
+import dev.sturdy.party.deploy.DemoModel;
 import dev.sturdy.party.deploy.DeploymentWriter;
 import dev.sturdy.party.deploy.FreePorts;
+import dev.sturdy.party.deploy.PlainReference;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
-/** A deployment on loopback written to a directory: certificates, configs and a random linear model's shares. */
+/** A deployment on loopback written to a directory: certificates, configs and a tiny random CNN's shares. */
 final class TestDeployment {
     static final int F = 16;
+    static final int B = 9;
+    /** Fixed-point error of f bits through the layers and the composite sign. */
+    static final double TOLERANCE = 0.02;
 
     final int parties;
     final Path dir;
     final List<Path> configs;
     final DeploymentWriter.Layout layout;
-    final DemoLinearModel model = new DemoLinearModel(new int[] {3, 2, 2}, 4, F, 7);
+    final Model model = DemoModel.untrained(new Shape(3, 4, 4), 4, 7);
+    final PlainReference plain = new PlainReference(model, B);
 
     TestDeployment(int parties, Path dir, Duration receiveTimeout) throws IOException {
         this.parties = parties;
         this.dir = dir;
         int base = FreePorts.range(2 * (parties + 1));
-        layout = new DeploymentWriter.Layout(parties, List.of("127.0.0.1"), base, base + parties + 1, 9, F, 4,
+        layout = new DeploymentWriter.Layout(parties, List.of("127.0.0.1"), base, base + parties + 1, B, F, 4,
                 receiveTimeout, Duration.ofSeconds(30));
         configs = DeploymentWriter.write(layout, dir, new SecureRandom());
-        model.writeShares(dir, parties, new SecureRandom());
+        DeploymentWriter.writeShares(model, parties, B, F, dir, new SecureRandom());
     }
 
     List<InetSocketAddress> grpcAddresses() {
@@ -37,5 +48,33 @@ final class TestDeployment {
             out.add(new InetSocketAddress("127.0.0.1", layout.grpcBasePort() + p));
         }
         return out;
+    }
+
+    /** A normalised input batch with values in [-2, 2]. */
+    double[] randomInput(int batch, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[batch * model.graph().input().size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble() * 4 - 2;
+        }
+        return x;
+    }
+
+    /** Secure logits within the tolerance of the plaintext PANN's, and the same class where the top two differ by more. */
+    void assertAgrees(double[] x, int batch, double[] secure) {
+        double[] want = plain.logits(x, batch);
+        assertEquals(want.length, secure.length);
+        int classes = model.numClasses();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], secure[i], TOLERANCE, "logit " + i);
+        }
+        for (int b = 0; b < batch; b++) {
+            double[] sorted = Arrays.copyOfRange(want, b * classes, (b + 1) * classes);
+            Arrays.sort(sorted);
+            if (sorted[classes - 1] - sorted[classes - 2] > 2 * TOLERANCE) {
+                assertEquals(PlainReference.argmax(want, b * classes, classes),
+                        PlainReference.argmax(secure, b * classes, classes), "class of image " + b);
+            }
+        }
     }
 }

@@ -5,6 +5,9 @@ import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
 import dev.sturdy.protocol.sharing.AdditiveSharing;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,6 +61,55 @@ public final class ModelShares {
             }
         }
         return new ModelShares(fp.fractionalBits(), m);
+    }
+
+    /**
+     * Writes the shares: f, the number of weighted layers, then per layer of {@code graph} (in
+     * order) its name and the weight and bias shares as big-endian longs.
+     */
+    public void write(DataOutput out, FoldedGraph graph) throws IOException {
+        out.writeInt(fractionalBits);
+        out.writeInt(byLayer.size());
+        for (Layer l : graph.layers()) {
+            if (l.hasWeights()) {
+                out.writeUTF(l.name());
+                for (RingTensor t : get(l.name())) {
+                    for (long v : t.data()) {
+                        out.writeLong(v);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote for the same structure; sizes come from the structure, not the file. */
+    public static ModelShares read(DataInput in, FoldedGraph graph) throws IOException {
+        int f = in.readInt();
+        int count = in.readInt();
+        Map<String, RingTensor[]> m = new HashMap<>();
+        for (Layer l : graph.layers()) {
+            if (!l.hasWeights()) {
+                continue;
+            }
+            String name = in.readUTF();
+            if (!name.equals(l.name())) {
+                throw new IOException("model shares: expected layer '" + l.name() + "', found '" + name + "'");
+            }
+            int[] sizes = graph.parameterSizes(l);
+            RingTensor[] t = new RingTensor[2];
+            for (int k = 0; k < 2; k++) {
+                long[] v = new long[sizes[k]];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readLong();
+                }
+                t[k] = new RingTensor(v, v.length);
+            }
+            m.put(name, t);
+        }
+        if (count != m.size()) {
+            throw new IOException("model shares hold " + count + " layers, the structure has " + m.size());
+        }
+        return new ModelShares(f, m);
     }
 
     public int fractionalBits() {

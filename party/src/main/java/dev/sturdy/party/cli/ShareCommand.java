@@ -1,0 +1,43 @@
+package dev.sturdy.party.cli;
+
+import dev.sturdy.model.Model;
+import dev.sturdy.model.file.ModelFiles;
+import dev.sturdy.party.deploy.DeploymentWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sturdy share}: the model owner splits a model file into one share file per role. */
+@Command(name = "share", mixinStandardHelpOptions = true,
+        description = "Split a model into additive weight shares: writes DIR/party-i/model.share (the public structure "
+                + "and party i's shares) and DIR/dealer/model.share (the structure only, no weights). Copy each "
+                + "file to its role's host; keep the model file itself off them.")
+public final class ShareCommand extends PrintingCommand {
+    @Option(names = "--model", required = true, description = "Model file (.model).")
+    private Path model;
+
+    @Option(names = "--parties", defaultValue = "2", description = "Compute parties: 2 or 3 (default: ${DEFAULT-VALUE}).")
+    private int parties;
+
+    @Option(names = "--beta", defaultValue = "9", description = "Precision B of the PANN activations; 0 = exact ReLU (default: ${DEFAULT-VALUE}).")
+    private int beta;
+
+    @Option(names = "--fraction-bits", defaultValue = "16", description = "Fractional bits f of the fixed point (default: ${DEFAULT-VALUE}).")
+    private int fractionBits;
+
+    @Option(names = "--out", required = true, description = "Deployment directory (e.g. the one 'sturdy certs' wrote).")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (fractionBits < 8 || fractionBits > 24) {
+            throw new IllegalArgumentException("--fraction-bits must be in 8..24, not " + fractionBits);
+        }
+        Model m = ModelFiles.read(model);
+        DeploymentWriter.writeShares(m, parties, beta, fractionBits, out, new SecureRandom());
+        out().printf("%s split for %d compute parties (B=%d, f=%d): %s/party-*/%s, %s/dealer/%s (structure only)%n",
+                m.name(), parties, beta, fractionBits, out, DeploymentWriter.MODEL_SHARE, out, DeploymentWriter.MODEL_SHARE);
+        return 0;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.sturdy.party.compute;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import dev.sturdy.model.Model;
+import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.model.file.ModelFiles;
+import dev.sturdy.model.file.proto.ModelFile;
+import dev.sturdy.model.file.proto.Tensor;
+import dev.sturdy.model.graph.ModelException;
+import dev.sturdy.protocol.eval.FoldedGraph;
+import dev.sturdy.protocol.eval.ModelShares;
+import dev.sturdy.protocol.prg.Prg;
+import dev.sturdy.protocol.prg.Seed;
+import dev.sturdy.protocol.ring.FixedPoint;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What one role of a deployment holds of the model: the public structure (the model file with
+ * every weight replaced by zero: graph, normalisation, classes, PANN settings), the fixed-point
+ * bits f and the precision B, and for a compute party its {@link ModelShares}. The dealer's file
+ * has the structure only. File: magic "STSH", version, role id, parties, f, B, the structure's
+ * length and bytes (model file protobuf), a flag, then the shares. toString never shows a value.
+ */
+public record ModelShareFile(int role, int parties, int fractionalBits, int precisionB, Model structure,
+                             ModelShares shares) {
+    private static final int MAGIC = 0x53545348; // "STSH"
+    private static final int VERSION = 1;
+    private static final int MAX_STRUCTURE_BYTES = 1 << 30;
+
+    public boolean isDealer() {
+        return role == parties;
+    }
+
+    /** The structure as the secure evaluator runs it; it holds no weight. */
+    public FoldedGraph graph() {
+        return FoldedGraph.of(structure).withoutWeights();
+    }
+
+    /** The model owner's split: one file per compute party, then the dealer's (structure only). */
+    public static ModelShareFile[] split(Model model, int parties, int precisionB, int fractionalBits, SecureRandom rnd) {
+        if (parties < 2 || parties > 3) {
+            throw new IllegalArgumentException("parties must be 2 or 3, not " + parties);
+        }
+        if (precisionB != 0) {
+            SignPolynomials.forBeta(precisionB); // refuses a B without shipped polynomials, naming the range
+        }
+        Model structure = structureOf(model);
+        ModelShares[] shares = ModelShares.split(FoldedGraph.of(model), new FixedPoint(fractionalBits), parties,
+                new Prg(Seed.random(rnd)));
+        ModelShareFile[] out = new ModelShareFile[parties + 1];
+        for (int p = 0; p <= parties; p++) {
+            out[p] = new ModelShareFile(p, parties, fractionalBits, precisionB, structure, p < parties ? shares[p] : null);
+        }
+        return out;
+    }
+
+    /** The model with every weight tensor zeroed: shapes and everything else kept. */
+    static Model structureOf(Model model) {
+        return ModelFiles.fromProto((ModelFile) zeroTensors(ModelFiles.toProto(model)));
+    }
+
+    private static Message zeroTensors(Message m) {
+        if (m instanceof Tensor t) {
+            return t.toBuilder().clearValues().addAllValues(Collections.nCopies(t.getValuesCount(), 0f)).build();
+        }
+        Message.Builder b = m.toBuilder();
+        for (FieldDescriptor fd : m.getAllFields().keySet()) {
+            if (fd.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+                continue;
+            }
+            if (fd.isRepeated()) {
+                for (int i = 0; i < m.getRepeatedFieldCount(fd); i++) {
+                    b.setRepeatedField(fd, i, zeroTensors((Message) m.getRepeatedField(fd, i)));
+                }
+            } else {
+                b.setField(fd, zeroTensors((Message) m.getField(fd)));
+            }
+        }
+        return b.build();
+    }
+
+    /** Writes the file, readable by its owner only where the file system has POSIX permissions. */
+    public void save(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(role);
+            out.writeInt(parties);
+            out.writeInt(fractionalBits);
+            out.writeInt(precisionB);
+            byte[] s = ModelFiles.toProto(structure).toByteArray();
+            out.writeInt(s.length);
+            out.write(s);
+            out.writeBoolean(shares != null);
+            if (shares != null) {
+                shares.write(out, graph());
+            }
+        }
+    }
+
+    public static ModelShareFile load(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException(file + ": not a Sturdy model share file (make one with 'sturdy share')");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException(file + ": model share format version " + version + " (this build reads "
+                        + VERSION + ")");
+            }
+            int role = in.readInt(), parties = in.readInt(), f = in.readInt(), beta = in.readInt();
+            int length = in.readInt();
+            if (parties < 2 || parties > 3 || role < 0 || role > parties || f < 1 || f > 30 || length < 0
+                    || length > MAX_STRUCTURE_BYTES) {
+                throw new IOException(file + ": malformed header (role " + role + " of " + parties + ", f=" + f + ")");
+            }
+            byte[] s = in.readNBytes(length);
+            if (s.length != length) {
+                throw new EOFException();
+            }
+            Model structure = ModelFiles.fromProto(ModelFile.parseFrom(s));
+            ModelShareFile header = new ModelShareFile(role, parties, f, beta, structure, null);
+            boolean hasShares = in.readBoolean();
+            if (hasShares == header.isDealer()) {
+                throw new IOException(file + (hasShares ? ": the dealer's file must not hold weight shares"
+                        : ": a compute party's file holds no weight shares"));
+            }
+            if (!hasShares) {
+                return header;
+            }
+            ModelShares shares = ModelShares.read(in, header.graph());
+            if (shares.fractionalBits() != f) {
+                throw new IOException(file + ": shares encoded with f=" + shares.fractionalBits() + ", header says " + f);
+            }
+            return new ModelShareFile(role, parties, f, beta, structure, shares);
+        } catch (EOFException e) {
+            throw new IOException(file + ": truncated model share file", e);
+        } catch (ModelException e) {
+            throw new IOException(file + ": bad model structure: " + e.getMessage(), e);
+        }
+    }
+
+    /** Per-sample input shape [C, H, W]. */
+    public List<Integer> inputShape() {
+        var s = structure.graph().input();
+        return List.of(s.channels(), s.height(), s.width());
+    }
+
+    @Override
+    public String toString() {
+        return "ModelShareFile[" + structure.name() + ", role " + role + " of " + parties + ", f=" + fractionalBits
+                + ", B=" + precisionB + "]";
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sturdy.party.compute;
+
+import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.protocol.dealer.CorrelationRequest;
+import dev.sturdy.protocol.dealer.Dealer;
+import dev.sturdy.protocol.dealer.PartyCorrelations;
+import dev.sturdy.protocol.eval.SecureActivation;
+import dev.sturdy.protocol.eval.SecureEvaluator;
+import dev.sturdy.protocol.net.Network;
+import dev.sturdy.protocol.net.NetworkException;
+import dev.sturdy.protocol.ops.SecureOps;
+import dev.sturdy.protocol.ops.Session;
+import dev.sturdy.protocol.ops.TruncationMode;
+import dev.sturdy.protocol.prg.Seeds;
+import dev.sturdy.protocol.ring.FixedPoint;
+import dev.sturdy.protocol.ring.RingTensor;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One secure query of the deployed model on one stream of the transport: party 0 tells the dealer
+ * the batch size (public), all roles draw fresh PRG seeds for the query (concurrent queries share
+ * no PRG state), then the parties run {@link SecureEvaluator#query} on their input and weight
+ * shares while the dealer serves the plan it derives from the structure alone. Activations: PANN
+ * at precision B with the model's bound (exact ReLU when B = 0); every truncation is the exact
+ * dealer-assisted one.
+ */
+public final class SecureQuery {
+    static final long START_TAG = 0x5354_4152_5400_0002L;
+    private static final TruncationMode MODE = TruncationMode.DEALER;
+
+    private final ModelShareFile model;
+    private final SecureEvaluator evaluator;
+    private final FixedPoint fp;
+    private final int maxBatch;
+    private final Map<Integer, List<CorrelationRequest>> plans = new ConcurrentHashMap<>();
+
+    public SecureQuery(ModelShareFile model, int maxBatch) {
+        this.model = model;
+        this.maxBatch = maxBatch;
+        this.fp = new FixedPoint(model.fractionalBits());
+        this.evaluator = new SecureEvaluator(model.graph(), activation(model.precisionB(), model.structure().pann().bound()));
+    }
+
+    /** What the parties put in place of ReLU and max. */
+    public static SecureActivation activation(int precisionB, double bound) {
+        return precisionB == 0 ? SecureActivation.exact()
+                : SecureActivation.pann(SignPolynomials.forBeta(precisionB), bound, MODE);
+    }
+
+    public ModelShareFile model() {
+        return model;
+    }
+
+    /** Runs a compute party's side; {@code input} is its share of the normalised batch [batch, C, H, W]. */
+    public SecureEvaluator.Output party(Network net, long queryId, RingTensor input, SecureRandom rnd) {
+        if (net.id() == 0) {
+            net.send(net.dealerId(), START_TAG, new long[] {input.dim(0)});
+        }
+        Seeds seeds = Seeds.setup(net, rnd);
+        Session s = new Session(net, net.computeParties(), new PartyCorrelations(net, seeds.dealerSeed()), fp, MODE);
+        return evaluator.query(new SecureOps(s), queryId, model.shares(), input);
+    }
+
+    /** Runs the dealer's side of the query party 0 started on this stream. */
+    public void dealer(Network net, long queryId, SecureRandom rnd) {
+        long[] start = net.receive(0, START_TAG);
+        if (start.length != 1 || start[0] < 1 || start[0] > maxBatch) {
+            throw new NetworkException("the dealer got a malformed start message from party 0");
+        }
+        int batch = (int) start[0];
+        Seeds seeds = Seeds.setup(net, rnd);
+        net.beginQuery(queryId);
+        List<CorrelationRequest> plan = plans.computeIfAbsent(batch,
+                b -> evaluator.correlationPlan(model.parties(), fp, MODE, b));
+        new Dealer(net, seeds).serveAll(plan);
+    }
+}

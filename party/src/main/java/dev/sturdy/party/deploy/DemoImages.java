@@ -1,0 +1,54 @@
+package dev.sturdy.party.deploy;
+
+import dev.sturdy.model.data.DataSpec;
+import dev.sturdy.model.data.Dataset;
+import dev.sturdy.model.data.Samples;
+import dev.sturdy.model.graph.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The demo's sample images, pixel values in [0, 1], CHW: class-balanced test images of
+ * Fashion-MNIST when the machine has them and they fit the model's input, otherwise
+ * deterministic synthetic images (labelled as such: they have no true class).
+ */
+public record DemoImages(double[] pixels, int count, int[] labels, String source) {
+    static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+
+    public static DemoImages load(Shape input, int count) {
+        if (Files.isDirectory(FASHION_MNIST) && input.channels() == 1 && input.height() == 28 && input.width() == 28) {
+            Dataset d = DataSpec.open("idx:" + FASHION_MNIST);
+            int[] idx = Samples.classBalanced(d, count, 0);
+            double[] px = new double[idx.length * d.imageSize()];
+            int[] labels = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                d.readPixels(idx[i], px, i * d.imageSize());
+                labels[i] = d.label(idx[i]);
+            }
+            return new DemoImages(px, idx.length, labels, "Fashion-MNIST test images (" + FASHION_MNIST + ")");
+        }
+        return synthetic(input, count);
+    }
+
+    /** Smooth random blobs from a fixed seed; label -1 (no true class). */
+    static DemoImages synthetic(Shape input, int count) {
+        Random r = new Random(28);
+        int plane = input.height() * input.width();
+        double[] px = new double[count * input.size()];
+        for (int i = 0; i < count * input.channels(); i++) {
+            double cy = r.nextDouble() * input.height(), cx = r.nextDouble() * input.width();
+            double radius = 2 + r.nextDouble() * input.height() / 3.0;
+            for (int y = 0; y < input.height(); y++) {
+                for (int x = 0; x < input.width(); x++) {
+                    double d = Math.hypot(y - cy, x - cx) / radius;
+                    px[i * plane + y * input.width() + x] = Math.exp(-d * d);
+                }
+            }
+        }
+        int[] labels = new int[count];
+        Arrays.fill(labels, -1);
+        return new DemoImages(px, count, labels, "synthetic images (no Fashion-MNIST on this machine)");
+    }
+}
