@@ -4,21 +4,33 @@ import dev.sturdy.model.data.DataSpec;
 import dev.sturdy.model.data.Dataset;
 import dev.sturdy.model.data.Samples;
 import dev.sturdy.model.graph.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
 /**
- * The demo's sample images, pixel values in [0, 1], CHW: class-balanced test images of
- * Fashion-MNIST when the machine has them and they fit the model's input, otherwise
- * deterministic synthetic images (labelled as such: they have no true class).
+ * The demo's sample images, pixel values in [0, 1], CHW, for a 28x28 grey model: the ten embedded
+ * Fashion-MNIST test images (one per class, resource samples.bin: per image a label byte and 784
+ * pixel bytes), or class-balanced test images of Fashion-MNIST when more are asked for and the
+ * machine has them; for other input shapes, deterministic synthetic images (labelled as such:
+ * they have no true class).
  */
 public record DemoImages(double[] pixels, int count, int[] labels, String source) {
     static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
+    private static final String EMBEDDED = "/dev/sturdy/party/samples.bin";
+    private static final int EMBEDDED_COUNT = 10;
+
     public static DemoImages load(Shape input, int count) {
-        if (Files.isDirectory(FASHION_MNIST) && input.channels() == 1 && input.height() == 28 && input.width() == 28) {
+        boolean fashionShape = input.channels() == 1 && input.height() == 28 && input.width() == 28;
+        if (fashionShape && count <= EMBEDDED_COUNT) {
+            return embedded(count);
+        }
+        if (fashionShape && Files.isDirectory(FASHION_MNIST)) {
             Dataset d = DataSpec.open("idx:" + FASHION_MNIST);
             int[] idx = Samples.classBalanced(d, count, 0);
             double[] px = new double[idx.length * d.imageSize()];
@@ -30,6 +42,26 @@ public record DemoImages(double[] pixels, int count, int[] labels, String source
             return new DemoImages(px, idx.length, labels, "Fashion-MNIST test images (" + FASHION_MNIST + ")");
         }
         return synthetic(input, count);
+    }
+
+    private static DemoImages embedded(int count) {
+        byte[] bytes;
+        try (InputStream in = DemoImages.class.getResourceAsStream(EMBEDDED)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded sample images " + EMBEDDED, e);
+        }
+        int size = 28 * 28;
+        double[] px = new double[count * size];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            int record = i * (size + 1);
+            labels[i] = bytes[record];
+            for (int p = 0; p < size; p++) {
+                px[i * size + p] = (bytes[record + 1 + p] & 0xff) / 255.0;
+            }
+        }
+        return new DemoImages(px, count, labels, "embedded Fashion-MNIST test images (one per class)");
     }
 
     /** Smooth random blobs from a fixed seed; label -1 (no true class). */
