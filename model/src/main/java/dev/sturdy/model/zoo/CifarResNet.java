@@ -1,9 +1,6 @@
 package dev.sturdy.model.zoo;
 
-import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
-import dev.sturdy.model.graph.BatchNorm;
-import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
 import dev.sturdy.model.graph.Linear;
@@ -21,8 +18,6 @@ import dev.sturdy.model.graph.ShortcutPad;
  */
 public final class CifarResNet {
 
-    private static final double BN_EPS = 1e-5;
-
     private CifarResNet() {
     }
 
@@ -37,15 +32,15 @@ public final class CifarResNet {
     public static Graph build(int depth, int classes, StateDict w) {
         int n = blocksPerStage(depth);
         Graph.Builder g = Graph.builder(new Shape(3, 32, 32));
-        conv(g, w, "conv1", 3, 16, 1, "input");
-        bn(g, w, "bn1", 16);
+        ZooLayers.conv(g, w, "conv1", 3, 16, 3, 1, "input");
+        ZooLayers.bn(g, w, "bn1", 16);
         g.then("relu", new Relu());
         int in = 16;
         for (int stage = 1; stage <= 3; stage++) {
             int planes = 16 << (stage - 1);
             for (int i = 0; i < n; i++) {
                 int stride = stage > 1 && i == 0 ? 2 : 1;
-                basicBlock(g, w, "layer" + stage + "." + i, in, planes, stride);
+                ZooLayers.basicBlock(g, w, "layer" + stage + "." + i, in, planes, stride, CifarResNet::optionA);
                 in = planes;
             }
         }
@@ -55,30 +50,10 @@ public final class CifarResNet {
         return g.build();
     }
 
-    private static void basicBlock(Graph.Builder g, StateDict w, String p, int in, int planes, int stride) {
-        String x = g.last();
-        conv(g, w, p + ".conv1", in, planes, stride, x);
-        bn(g, w, p + ".bn1", planes);
-        g.then(p + ".relu1", new Relu());
-        conv(g, w, p + ".conv2", planes, planes, 1, g.last());
-        bn(g, w, p + ".bn2", planes);
-        String residual = g.last();
-        String shortcut = x;
-        if (stride != 1 || in != planes) {
-            int pad = (planes - in) / 2;
-            g.add(p + ".shortcut", new ShortcutPad(stride, pad, planes - in - pad), x);
-            shortcut = p + ".shortcut";
-        }
-        g.add(p + ".add", new Add(), residual, shortcut);
-        g.then(p + ".relu2", new Relu());
-    }
-
-    private static void conv(Graph.Builder g, StateDict w, String name, int in, int out, int stride, String from) {
-        g.add(name, new Conv2d(out, in, 3, stride, 1, w.get(name + ".weight", out, in, 3, 3), null), from);
-    }
-
-    private static void bn(Graph.Builder g, StateDict w, String name, int c) {
-        g.then(name, new BatchNorm(w.get(name + ".weight", c), w.get(name + ".bias", c),
-                w.get(name + ".running_mean", c), w.get(name + ".running_var", c), BN_EPS));
+    /** Option A: x[:, ::stride, ::stride] with zero channels padded on both sides. */
+    private static String optionA(Graph.Builder g, StateDict w, String p, String x, int in, int planes, int stride) {
+        int pad = (planes - in) / 2;
+        g.add(p + ".shortcut", new ShortcutPad(stride, pad, planes - in - pad), x);
+        return p + ".shortcut";
     }
 }

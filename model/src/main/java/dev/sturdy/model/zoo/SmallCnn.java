@@ -1,8 +1,6 @@
 package dev.sturdy.model.zoo;
 
 import dev.sturdy.model.graph.AvgPool;
-import dev.sturdy.model.graph.BatchNorm;
-import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
 import dev.sturdy.model.graph.Linear;
@@ -22,8 +20,6 @@ public final class SmallCnn {
     /** Stride of conv1, conv2, conv3 (all 3x3 with padding 1). */
     public static final int[] STRIDES = {1, 2, 2};
 
-    private static final double BN_EPS = 1e-5;
-
     private SmallCnn() {
     }
 
@@ -35,9 +31,8 @@ public final class SmallCnn {
             int out = WIDTHS[i];
             String conv = "conv" + (i + 1);
             String bn = "bn" + (i + 1);
-            g.then(conv, new Conv2d(out, in, 3, STRIDES[i], 1, w.get(conv + ".weight", out, in, 3, 3), null));
-            g.then(bn, new BatchNorm(w.get(bn + ".weight", out), w.get(bn + ".bias", out),
-                    w.get(bn + ".running_mean", out), w.get(bn + ".running_var", out), BN_EPS));
+            ZooLayers.conv(g, w, conv, in, out, 3, STRIDES[i], g.last());
+            ZooLayers.bn(g, w, bn, out);
             g.then("relu" + (i + 1), new Relu());
             in = out;
         }

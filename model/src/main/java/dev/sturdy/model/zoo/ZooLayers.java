@@ -1,0 +1,50 @@
+package dev.sturdy.model.zoo;
+
+import dev.sturdy.model.graph.Add;
+import dev.sturdy.model.graph.BatchNorm;
+import dev.sturdy.model.graph.Conv2d;
+import dev.sturdy.model.graph.Graph;
+import dev.sturdy.model.graph.Relu;
+
+/** Layers the zoo's graph builders share, named as PyTorch names their state_dict entries. */
+final class ZooLayers {
+
+    /** PyTorch's BatchNorm2d default. */
+    static final double BN_EPS = 1e-5;
+
+    private ZooLayers() {
+    }
+
+    /** How a residual block's identity path is adapted when the block changes shape. */
+    @FunctionalInterface
+    interface Shortcut {
+        /** Adds the adapting layers reading {@code x}; returns the name of the shortcut's output. */
+        String add(Graph.Builder g, StateDict w, String prefix, String x, int in, int planes, int stride);
+    }
+
+    /** A bias-free square convolution with "same" padding, reading layer {@code from}. */
+    static void conv(Graph.Builder g, StateDict w, String name, int in, int out, int kernel, int stride, String from) {
+        g.add(name, new Conv2d(out, in, kernel, stride, kernel / 2, w.get(name + ".weight", out, in, kernel, kernel), null),
+                from);
+    }
+
+    /** Inference batch norm after the last layer added. */
+    static void bn(Graph.Builder g, StateDict w, String name, int c) {
+        g.then(name, new BatchNorm(w.get(name + ".weight", c), w.get(name + ".bias", c),
+                w.get(name + ".running_mean", c), w.get(name + ".running_var", c), BN_EPS));
+    }
+
+    /** conv3x3-BN-ReLU-conv3x3-BN plus the (adapted) identity, then ReLU. */
+    static void basicBlock(Graph.Builder g, StateDict w, String p, int in, int planes, int stride, Shortcut shortcut) {
+        String x = g.last();
+        conv(g, w, p + ".conv1", in, planes, 3, stride, x);
+        bn(g, w, p + ".bn1", planes);
+        g.then(p + ".relu1", new Relu());
+        conv(g, w, p + ".conv2", planes, planes, 3, 1, g.last());
+        bn(g, w, p + ".bn2", planes);
+        String residual = g.last();
+        String identity = stride != 1 || in != planes ? shortcut.add(g, w, p, x, in, planes, stride) : x;
+        g.add(p + ".add", new Add(), residual, identity);
+        g.then(p + ".relu2", new Relu());
+    }
+}
