@@ -22,10 +22,6 @@ public record Model(String name, String architecture, Graph graph, List<String> 
         }
     }
 
-    public Model withPann(PannSettings settings) {
-        return new Model(name, architecture, graph, classes, normalization, settings, metadata);
-    }
-
     public int numClasses() {
         return graph.output().output().size();
     }

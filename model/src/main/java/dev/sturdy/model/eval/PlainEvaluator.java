@@ -93,11 +93,7 @@ public final class PlainEvaluator {
         return model;
     }
 
-    /** Names of the ReLU and max-pool layers, in order: the rows of {@link RangeStats}. */
-    public List<String> activationLayers() {
-        return List.copyOf(activationLayers);
-    }
-
+    /** Range statistics with one row per ReLU and max-pool layer, in order. */
     public RangeStats newStats() {
         return new RangeStats(activationLayers);
     }
