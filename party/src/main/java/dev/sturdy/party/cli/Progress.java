@@ -1,19 +1,12 @@
 package dev.sturdy.party.cli;
 
-import java.io.PrintStream;
-
-/**
- * A one-line progress indicator on standard error (standard output stays clean for --json):
- * redrawn in place on a terminal, a few lines otherwise.
- */
+/** Progress of a count of items (images, ...) as a {@link StatusLine}: rate, then ETA or total time. */
 final class Progress {
 
-    private final PrintStream err = System.err;
+    private final StatusLine status = new StatusLine(10);
     private final String label;
     private final int total;
     private final long start = System.nanoTime();
-    private final boolean terminal = System.console() != null;
-    private long lastDraw;
 
     Progress(String label, int total) {
         this.label = label;
@@ -21,23 +14,15 @@ final class Progress {
     }
 
     /** Called with the count done so far, from any thread. */
-    synchronized void update(int done) {
-        long now = System.nanoTime();
+    void update(int done) {
         boolean finished = done >= total;
-        long interval = terminal ? 200_000_000L : 10_000_000_000L;
-        if (!finished && now - lastDraw < interval) {
+        if (done == 0 || !status.due(finished)) {
             return;
         }
-        lastDraw = now;
-        double seconds = (now - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
-        String line = String.format("%-10s %6d/%d  %7.1f/s  %s", label, done, total, rate,
-                finished ? String.format("%.1f s", seconds) : String.format("ETA %.0f s", (total - done) / Math.max(rate, 1e-9)));
-        if (terminal) {
-            err.print("\r" + line + (finished ? "\n" : ""));
-        } else if (finished || done > 0) {
-            err.println(line);
-        }
-        err.flush();
+        status.show(String.format("%-10s %6d/%d  %7.1f/s  %s", label, done, total, rate,
+                finished ? String.format("%.1f s", seconds) : String.format("ETA %.0f s", (total - done) / Math.max(rate, 1e-9))),
+                finished);
     }
 }

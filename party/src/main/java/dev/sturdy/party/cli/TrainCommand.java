@@ -89,8 +89,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Progress on standard error: one line per batch redrawn on a terminal, one per epoch otherwise. */
     private static final class Monitor implements TrainingMonitor {
         private final int[] betas;
-        private final boolean terminal = System.console() != null;
-        private long lastDraw;
+        private final StatusLine status = new StatusLine(30);
 
         Monitor(int[] betas) {
             this.betas = betas;
@@ -99,15 +98,11 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void batch(int epoch, int epochs, int done, int total, double loss, double accuracy, double imagesPerSecond,
                           double etaSeconds) {
-            long now = System.nanoTime();
-            if (now - lastDraw < (terminal ? 200_000_000L : 30_000_000_000L) && done < total) {
+            if (!status.due(done >= total)) {
                 return;
             }
-            lastDraw = now;
-            String line = String.format(Locale.ROOT, "epoch %d/%d  %6d/%d  loss %.4f  acc %5.2f%%  %6.0f img/s  ETA %s",
-                    epoch, epochs, done, total, loss, accuracy, imagesPerSecond, duration(etaSeconds));
-            System.err.print(terminal ? "\r" + line : line + "\n");
-            System.err.flush();
+            status.show(String.format(Locale.ROOT, "epoch %d/%d  %6d/%d  loss %.4f  acc %5.2f%%  %6.0f img/s  ETA %s",
+                    epoch, epochs, done, total, loss, accuracy, imagesPerSecond, duration(etaSeconds)), false);
         }
 
         @Override
@@ -122,12 +117,12 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 line.append(String.format(Locale.ROOT, ", max |z| %.1f", r.maxAbs()));
             }
-            System.err.println((terminal ? "\r" : "") + line);
+            status.println(line.toString());
         }
 
         @Override
         public void note(String text) {
-            System.err.println("sturdy train: " + text);
+            status.println("sturdy train: " + text);
         }
 
         private static String duration(double seconds) {
