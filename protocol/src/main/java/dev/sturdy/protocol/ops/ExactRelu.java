@@ -25,7 +25,8 @@ import dev.sturdy.protocol.ring.RingTensor;
 public final class ExactRelu {
     private static final long OFFSET = 1L << 62;
     private static final int LOW_BITS = 62;
-    private static final long OPEN_TAG = 0xB17_0000_0000_0000L;
+    /** Tag of the XOR (bit) openings, OPEN_TAG ^ length. */
+    static final long OPEN_TAG = 0xB17_0000_0000_0000L;
 
     private ExactRelu() {
     }

@@ -5,13 +5,32 @@ import dev.sturdy.protocol.net.TrafficStats;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wraps an endpoint and keeps a copy of every message received from compute parties: the party's view. */
+/**
+ * Wraps an endpoint and keeps what every exchange among the compute parties revealed to this
+ * party: its own share combined with the shares it received (added, or XORed for the bit
+ * openings of {@link ExactRelu}). That is the party's view of the protocol's openings.
+ */
 final class RecordingNetwork implements Network {
     private final Network inner;
-    final List<long[]> received = new ArrayList<>();
+    final List<long[]> opened = new ArrayList<>();
 
     RecordingNetwork(Network inner) {
         this.inner = inner;
+    }
+
+    @Override
+    public void exchange(long tag, long[] payload, int length, long[][] into) {
+        Network.super.exchange(tag, payload, length, into);
+        boolean xor = (tag >>> 32) == (ExactRelu.OPEN_TAG >>> 32);
+        long[] value = java.util.Arrays.copyOf(payload, length);
+        for (int p = 0; p < computeParties(); p++) {
+            if (p != id()) {
+                for (int i = 0; i < length; i++) {
+                    value[i] = xor ? value[i] ^ into[p][i] : value[i] + into[p][i];
+                }
+            }
+        }
+        opened.add(value);
     }
 
     @Override
@@ -42,18 +61,11 @@ final class RecordingNetwork implements Network {
     @Override
     public void receive(int peer, long tag, long[] into, int offset, int length) {
         inner.receive(peer, tag, into, offset, length);
-        if (peer != dealerId()) {
-            received.add(java.util.Arrays.copyOfRange(into, offset, offset + length));
-        }
     }
 
     @Override
     public long[] receive(int peer, long tag) {
-        long[] r = inner.receive(peer, tag);
-        if (peer != dealerId()) {
-            received.add(r.clone());
-        }
-        return r;
+        return inner.receive(peer, tag);
     }
 
     @Override
