@@ -1,0 +1,73 @@
+package dev.sturdy.bench;
+
+import dev.sturdy.protocol.dealer.CorrelationRequest;
+import dev.sturdy.protocol.dealer.Dealer;
+import dev.sturdy.protocol.dealer.PartyCorrelations;
+import dev.sturdy.protocol.net.LocalParties;
+import dev.sturdy.protocol.ops.CorrelationPlanner;
+import dev.sturdy.protocol.ops.SecureOps;
+import dev.sturdy.protocol.ops.Session;
+import dev.sturdy.protocol.ops.TruncationMode;
+import dev.sturdy.protocol.prg.Prg;
+import dev.sturdy.protocol.prg.Seed;
+import dev.sturdy.protocol.prg.Seeds;
+import dev.sturdy.protocol.ring.FixedPoint;
+import dev.sturdy.protocol.ring.RingTensor;
+import dev.sturdy.protocol.sharing.AdditiveSharing;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One secure program run by N compute-party threads and a dealer thread on the in-memory
+ * network, as a benchmark operation: every {@link #run()} draws fresh seeds, and the dealer
+ * serves the program's correlation plan (made once by a dry run) concurrently, so the time
+ * includes the dealer's work.
+ */
+final class InMemoryMpc {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int parties;
+    private final FixedPoint fp;
+    private final TruncationMode mode;
+    private final Function<SecureOps, RingTensor> program;
+    private final List<CorrelationRequest> plan;
+
+    /** {@code program} finds its party's inputs by {@code ops.session().id()}. */
+    InMemoryMpc(int parties, int fractionalBits, TruncationMode mode, Function<SecureOps, RingTensor> program) {
+        this.parties = parties;
+        this.fp = new FixedPoint(fractionalBits);
+        this.mode = mode;
+        this.program = program;
+        this.plan = CorrelationPlanner.plan(parties, fp, mode, program::apply);
+    }
+
+    /** Party 0's output share. */
+    RingTensor run() {
+        Seeds[] seeds = Seeds.local(parties, RANDOM);
+        return LocalParties.run(parties, TIMEOUT, net -> {
+            Session s = new Session(net, parties, new PartyCorrelations(net, seeds[net.id()].dealerSeed()), fp, mode);
+            s.beginQuery(1);
+            return program.apply(new SecureOps(s));
+        }, net -> {
+            net.beginQuery(1);
+            new Dealer(net, seeds[parties]).serveAll(plan);
+        }).get(0);
+    }
+
+    /** Additive shares of a secret vector, one per party. */
+    static RingTensor[] share(long[] secret, int parties) {
+        return AdditiveSharing.split(new RingTensor(secret, secret.length), parties, new Prg(Seed.random(RANDOM)));
+    }
+
+    /** n ring values uniform in [-2^bits, 2^bits). */
+    static long[] uniform(int n, int bits) {
+        long[] v = new Prg(Seed.random(RANDOM)).next(n);
+        for (int i = 0; i < n; i++) {
+            v[i] >>= 63 - bits;
+        }
+        return v;
+    }
+}
