@@ -3,6 +3,7 @@ package dev.sturdy.party.cli;
 import dev.sturdy.model.data.DataSpec;
 import dev.sturdy.model.data.Dataset;
 import dev.sturdy.model.data.Samples;
+import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.json.Json;
 import dev.sturdy.party.api.Cost;
 import dev.sturdy.party.client.ImageInput;
@@ -52,6 +53,11 @@ public final class QueryCommand extends PrintingCommand {
     @Option(names = "--json", description = "Print one JSON document with logits, timing and the parties' costs.")
     private boolean json;
 
+    @Option(names = "--check-plain", paramLabel = "MODEL", description = "The model file the shares were made from "
+            + "(the model owner's check of a deployment): also classify each image with the plaintext PANN at the "
+            + "deployment's precision B, report agreement, exit 1 if any class differs.")
+    private Path checkPlain;
+
     @Override
     public Integer call() throws Exception {
         List<InetSocketAddress> addresses = new ArrayList<>();
@@ -61,6 +67,7 @@ public final class QueryCommand extends PrintingCommand {
         TlsCredentials tls = TlsCredentials.load(clientDir.resolve("cert.pem"), clientDir.resolve("key.pem"),
                 clientDir.resolve("ca.pem"));
         List<Map<String, Object>> rows = new ArrayList<>();
+        int differing = 0;
         try (SturdyClient client = new SturdyClient(addresses, tls, Duration.ofSeconds(timeout))) {
             List<Integer> shape = client.modelInfo().getInputShapeList();
             List<String> names = new ArrayList<>();
@@ -79,18 +86,35 @@ public final class QueryCommand extends PrintingCommand {
                     pixels.add(px);
                 }
             }
+            PlainReference plain = checkPlain == null ? null
+                    : new PlainReference(ModelFiles.read(checkPlain), client.modelInfo().getPrecisionB());
             for (int i = 0; i < pixels.size(); i++) {
                 Map<String, Object> row = classify(client, pixels.get(i));
                 row.put("image", names.get(i));
                 rows.add(row);
+                String check = "";
+                if (plain != null) {
+                    double[] want = plain.logits(client.normalise(pixels.get(i), 1), 1);
+                    int plainClass = PlainReference.argmax(want, 0, want.length);
+                    boolean agrees = plainClass == (int) row.get("class");
+                    row.put("plainClass", plainClass);
+                    row.put("agrees", agrees);
+                    differing += agrees ? 0 : 1;
+                    check = "; plaintext PANN: class " + plainClass + (agrees ? ", agrees" : ", DIFFERS");
+                }
                 if (!json) {
-                    out().printf("%s: class %s (%s) in %.2f s%n", names.get(i), row.get("class"), row.get("className"),
-                            row.get("seconds"));
+                    out().printf("%s: class %s (%s) in %.2f s%s%n", names.get(i), row.get("class"), row.get("className"),
+                            row.get("seconds"), check);
                 }
             }
         }
         if (json) {
             out().println(Json.pretty(Map.of("results", rows)));
+        }
+        if (differing > 0) {
+            System.err.println("sturdy query: " + differing + " of " + rows.size()
+                    + " images got another class than the plaintext PANN");
+            return 1;
         }
         return 0;
     }

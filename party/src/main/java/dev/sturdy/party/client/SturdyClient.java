@@ -12,6 +12,7 @@ import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.sharing.AdditiveSharing;
+import io.grpc.ConnectivityState;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -93,6 +94,7 @@ public final class SturdyClient implements AutoCloseable {
      * {@link StatusRuntimeException} with the first party's error if any party refused or failed.
      */
     public Answer infer(double[] input, int batch) {
+        retryFailedChannelsNow();
         FixedPoint fp = new FixedPoint(info.getFractionalBits());
         long[][] shares = AdditiveSharing.split(fp.encode(input), parties.size(), new Prg(Seed.random(random)));
         long query = random.nextLong();
@@ -143,6 +145,18 @@ public final class SturdyClient implements AutoCloseable {
             call.cancel(null);
         }
         return new Answer(fp.decode(sum), batch, classes, costs);
+    }
+
+    /**
+     * A channel whose party was unreachable waits an exponential backoff (up to minutes) before it
+     * tries again; a party restarted since then would idle the query until that retry, so retry now.
+     */
+    private void retryFailedChannelsNow() {
+        for (ManagedChannel ch : channels) {
+            if (ch.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+                ch.resetConnectBackoff();
+            }
+        }
     }
 
     /** The party's status with the party named, so the caller knows which one refused or failed. */

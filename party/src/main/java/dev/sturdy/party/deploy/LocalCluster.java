@@ -20,26 +20,34 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every role of a written deployment as its own OS process on this machine ({@code java -cp} of
  * the running classpath, {@code sturdy party|dealer --config}), each logging to {@code role.log} in
- * its directory. {@link #awaitHealthy} polls the parties' Health until all serve; {@link #close}
- * stops the processes (SIGTERM, which runs their shutdown hooks, then SIGKILL after a grace period)
- * and is also registered as a shutdown hook, so no process outlives the launcher.
+ * its directory (appended, so a restarted role's log follows its previous run). {@link #awaitHealthy}
+ * polls the parties' Health until all serve; {@link #kill} and {@link #restart} crash and restart
+ * one role (fault tests, operators' drills); {@link #close} stops the processes (SIGTERM, which runs
+ * their shutdown hooks, then SIGKILL after a grace period) and is also registered as a shutdown
+ * hook, so no process outlives the launcher.
  */
 public final class LocalCluster implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
+    /** Every process started, restarted roles included. */
     private final List<Process> processes = new ArrayList<>();
+    /** The current process of each role, by id (the dealer last). */
+    private final Process[] roles;
+    private final Path dir;
     private final Thread hook = new Thread(this::stopAll, "sturdy-local-stop");
 
-    private LocalCluster() {
+    private LocalCluster(Path dir, int parties) {
+        this.dir = dir;
+        this.roles = new Process[parties + 1];
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** Starts the dealer and the parties of the deployment written under {@code dir}. */
     public static LocalCluster start(Path dir, int parties) throws IOException {
-        LocalCluster c = new LocalCluster();
+        LocalCluster c = new LocalCluster(dir, parties);
         try {
             for (int id = parties; id >= 0; id--) {
-                c.launch(DeploymentWriter.roleDir(dir, id, parties), id == parties ? "dealer" : "party");
+                c.launch(id);
             }
         } catch (IOException | RuntimeException e) {
             c.close();
@@ -48,18 +56,44 @@ public final class LocalCluster implements AutoCloseable {
         return c;
     }
 
-    private void launch(Path roleDir, String command) throws IOException {
+    private void launch(int id) throws IOException {
+        int parties = roles.length - 1;
+        Path roleDir = DeploymentWriter.roleDir(dir, id, parties);
+        String command = id == parties ? "dealer" : "party";
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--add-modules", "jdk.incubator.vector",
                 "-cp", System.getProperty("java.class.path"), SturdyCli.class.getName(),
                 command, "--config", roleDir.resolve(DeploymentWriter.CONFIG).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(roleDir.resolve("role.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(roleDir.resolve("role.log").toFile()));
         synchronized (processes) {
-            processes.add(pb.start());
+            Process p = pb.start();
+            processes.add(p);
+            roles[id] = p;
         }
     }
 
+    /** The current process of role {@code id} (0..parties-1 compute parties, parties the dealer). */
+    public Process process(int id) {
+        synchronized (processes) {
+            return roles[id];
+        }
+    }
+
+    /** Crashes role {@code id}: SIGKILL, no shutdown hook runs; returns once the process is gone. */
+    public void kill(int id) throws InterruptedException {
+        process(id).destroyForcibly().waitFor();
+    }
+
+    /** Starts role {@code id} again from its configuration; its previous process must have ended. */
+    public void restart(int id) throws IOException {
+        if (process(id).isAlive()) {
+            throw new IllegalStateException("role " + id + " is still running; kill or stop it first");
+        }
+        launch(id);
+    }
+
+    /** Every process this cluster started, in start order, restarted roles included. */
     public List<Process> processes() {
         synchronized (processes) {
             return List.copyOf(processes);
@@ -76,7 +110,7 @@ public final class LocalCluster implements AutoCloseable {
             ManagedChannel ch = NettyChannelBuilder.forAddress(a.getHostString(), a.getPort()).sslContext(tls).build();
             try {
                 while (!serving(ch)) {
-                    for (Process pr : processes()) {
+                    for (Process pr : roles()) {
                         if (!pr.isAlive()) {
                             throw new IllegalStateException("a role exited with code " + pr.exitValue()
                                     + " before the deployment was ready; see the role.log files");
@@ -91,6 +125,12 @@ public final class LocalCluster implements AutoCloseable {
             } finally {
                 ch.shutdownNow();
             }
+        }
+    }
+
+    private List<Process> roles() {
+        synchronized (processes) {
+            return List.of(roles);
         }
     }
 

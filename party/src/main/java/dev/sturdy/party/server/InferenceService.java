@@ -18,6 +18,7 @@ import dev.sturdy.protocol.eval.SecureEvaluator;
 import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.net.NetworkException;
 import dev.sturdy.protocol.ring.RingTensor;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.security.SecureRandom;
@@ -31,7 +32,9 @@ import java.util.function.Supplier;
  * The client API of one compute party. Every request is checked before any secure work starts;
  * a bad request gets INVALID_ARGUMENT / NOT_FOUND / ALREADY_EXISTS with a message saying what was
  * wrong, and a failed query (a role gone, a timeout) gets UNAVAILABLE naming the role. Neither
- * stops the service. Shares, inputs and outputs are never logged.
+ * stops the service. A query whose client cancels the call (another party failed, or the deadline
+ * passed) stops at once instead of waiting for its peers until the receive timeout. Shares, inputs
+ * and outputs are never logged.
  */
 final class InferenceService extends InferenceGrpc.InferenceImplBase {
     private static final System.Logger LOG = System.getLogger(InferenceService.class.getName());
@@ -75,21 +78,27 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
             return;
         }
         long start = System.nanoTime();
-        try (Network net = t.open(q)) {
+        InferReply reply;
+        try (InterruptOnCancel stopOnCancel = new InterruptOnCancel(); Network net = t.open(q)) {
             int batch = shape[0];
             RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), shape);
             SecureEvaluator.Output r = query.party(net, q, x, random);
             Cost.Builder cost = cost(r.cost(), start).setBytesFromDealer(net.stats().bytesReceived(net.dealerId()));
-            out.onNext(InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.logits().data()))
-                    .addShape(batch).addShape(classes()).setCost(cost).build());
-            out.onCompleted();
+            reply = InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.logits().data()))
+                    .addShape(batch).addShape(classes()).setCost(cost).build();
         } catch (NetworkException e) {
-            LOG.log(System.Logger.Level.WARNING, "query " + q + " failed: " + e.getMessage());
+            boolean cancelled = Context.current().isCancelled();
+            LOG.log(System.Logger.Level.WARNING, "query " + q + (cancelled
+                    ? " stopped: the client cancelled it (another party failed, or the deadline passed)"
+                    : " failed: " + e.getMessage()));
             out.onError(Status.UNAVAILABLE.withDescription("query " + q + " failed on party " + cfg.id() + ": "
                     + e.getMessage()).asRuntimeException());
+            return;
         } finally {
             inFlight.remove(q);
         }
+        out.onNext(reply);
+        out.onCompleted();
     }
 
     /** What is wrong with the request, or null. */

@@ -32,7 +32,7 @@ class RolesAsProcessesTest {
                     Duration.ofSeconds(30))) {
                 double[] x = d.randomInput(2, 11);
                 d.assertAgrees(x, 2, client.infer(x, 2).logits());
-                processes.get(1).destroyForcibly().waitFor(); // the highest party (processes start dealer first)
+                cluster.kill(parties - 1);
                 long t0 = System.nanoTime();
                 StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
                         () -> client.infer(d.randomInput(1, 12), 1));

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-/** A deployment on loopback written to a directory: certificates, configs and a tiny random CNN's shares. */
+/** A deployment on loopback written to a directory: certificates, configs and a random CNN's shares (tiny by default). */
 final class TestDeployment {
     static final int F = 16;
     static final int B = 9;
@@ -29,14 +29,21 @@ final class TestDeployment {
     final Path dir;
     final List<Path> configs;
     final DeploymentWriter.Layout layout;
-    final Model model = DemoModel.untrained(new Shape(3, 4, 4), 4, 7);
-    final PlainReference plain = new PlainReference(model, B);
+    final Model model;
+    final PlainReference plain;
 
     TestDeployment(int parties, Path dir, Duration receiveTimeout) throws IOException {
+        this(parties, dir, receiveTimeout, new Shape(3, 4, 4), 4);
+    }
+
+    /** A random CNN on inputs of shape {@code input}, queries of up to {@code maxBatch} inputs. */
+    TestDeployment(int parties, Path dir, Duration receiveTimeout, Shape input, int maxBatch) throws IOException {
         this.parties = parties;
         this.dir = dir;
+        this.model = DemoModel.untrained(input, 4, 7);
+        this.plain = new PlainReference(model, B);
         int base = FreePorts.range(2 * (parties + 1));
-        layout = new DeploymentWriter.Layout(parties, List.of("127.0.0.1"), base, base + parties + 1, B, F, 4,
+        layout = new DeploymentWriter.Layout(parties, List.of("127.0.0.1"), base, base + parties + 1, B, F, maxBatch,
                 receiveTimeout, Duration.ofSeconds(30));
         configs = DeploymentWriter.write(layout, dir, new SecureRandom());
         DeploymentWriter.writeShares(model, parties, B, F, dir, new SecureRandom());
