@@ -64,7 +64,7 @@ public final class NettyTransport implements AutoCloseable {
         this.links = new PeerLink[cfg.computeParties() + 1];
         for (int p = 0; p < links.length; p++) {
             if (p != cfg.id()) {
-                links[p] = new PeerLink(p, cfg.nameOf(p));
+                links[p] = new PeerLink(p, cfg.nameOf(p), cfg.link(), SOCKET_BUFFER);
             }
         }
         TlsCredentials tls = cfg.tls();

@@ -36,9 +36,13 @@ final class PeerLink {
     private volatile int epoch;
     private volatile String downReason = "not connected yet";
 
-    PeerLink(int peer, String name) {
+    private final DelayedWriter delayed;
+
+    /** @param link emulated conditions for what this role sends to the peer; socketBuffer bounds a sender's lead */
+    PeerLink(int peer, String name, LinkEmulation link, int socketBuffer) {
         this.peer = peer;
         this.name = name;
+        this.delayed = link.active() ? new DelayedWriter(link, socketBuffer) : null;
     }
 
     synchronized void up(Channel ch) {
@@ -118,19 +122,22 @@ final class PeerLink {
     /**
      * Writes one message as frames of at most {@link Frames#MAX_CHUNK_ELEMENTS}. When the channel's
      * outbound buffer is over its high-water mark, waits for the last write so a fast sender cannot
-     * queue unbounded memory.
+     * queue unbounded memory. With link emulation the frames go through the {@link DelayedWriter}.
      */
     void send(String self, int sinceEpoch, long stream, long query, long step, long tag, long[] data, int offset,
               int length, long timeoutMillis) {
         requireUsable(sinceEpoch, self);
         Channel ch = channel;
         int pos = 0;
-        ChannelFuture last;
         do {
             int n = Math.min(Frames.MAX_CHUNK_ELEMENTS, length - pos);
             ByteBuf frame = Frames.data(ch.alloc(), stream, query, step, tag, length, pos, data, offset + pos, n);
-            last = ch.write(frame);
             pos += n;
+            if (delayed != null) {
+                delayed.write(ch, frame);
+                continue;
+            }
+            ChannelFuture last = ch.write(frame);
             if (!ch.isWritable()) {
                 ch.flush();
                 await(self, last, timeoutMillis);
