@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * bytes are payload bytes of the last repetition (equal in every one: sizes are public).
  *
  * @param bytesPerParty online bytes the busiest compute party sent
- * @param dealerBytes   everything the dealer sent
+ * @param dealerBytes   what the dealer sent during the query (corrections; the parties count what they received)
  * @param time          per layer type: {compute, waiting on the other parties, waiting on the dealer} in ms (party 0)
  * @param plainMillis   plaintext PANN (or backbone) time per image for the same images, NaN for workloads
  * @param accuracy      plaintext top-1 accuracy in % at this mode, NaN when unknown
@@ -38,8 +38,9 @@ record BenchRow(double latencyMillis, BenchJob job, double seconds, double warmu
         for (Object o : (List<?>) lines[0].get("seconds")) {
             runs.add(((Number) o).doubleValue());
         }
-        long maxSent = 0;
+        long maxSent = 0, dealer = 0;
         for (int p = 0; p < parties; p++) {
+            dealer += ((Number) total(lines[p]).get("dealerBytes")).longValue();
             long sent = 0;
             for (Object b : (List<?>) total(lines[p]).get("bytesSentTo")) {
                 sent += ((Number) b).longValue();
@@ -54,7 +55,7 @@ record BenchRow(double latencyMillis, BenchJob job, double seconds, double warmu
             }
         });
         return new BenchRow(latencyMillis, job, median(runs.subList(1, runs.size())), runs.get(0),
-                ((Number) total.get("rounds")).longValue(), maxSent, ((Number) lines[parties].get("bytesSent")).longValue(),
+                ((Number) total.get("rounds")).longValue(), maxSent, dealer,
                 correlations, timeByType(lines[0], parties, layerTypes), plainMillis, accuracy, agree);
     }
 
@@ -107,7 +108,13 @@ record BenchRow(double latencyMillis, BenchJob job, double seconds, double warmu
         m.put("dealerBytes", dealerBytes);
         m.put("correlations", correlations);
         Map<String, Object> t = new LinkedHashMap<>();
-        time.forEach((type, v) -> t.put(type, Map.of("computeMs", v[0], "waitPartiesMs", v[1], "waitDealerMs", v[2])));
+        time.forEach((type, v) -> {
+            Map<String, Object> split = new LinkedHashMap<>();
+            split.put("computeMs", v[0]);
+            split.put("waitPartiesMs", v[1]);
+            split.put("waitDealerMs", v[2]);
+            t.put(type, split);
+        });
         m.put("timeByLayerType", t);
         if (!Double.isNaN(plainMillis)) {
             m.put("plainMsPerImage", plainMillis);

@@ -82,7 +82,6 @@ public final class BenchWorker {
         RingTensor input = dealer() ? null : BenchFiles.readInput(roleDir(job.shares()), job.batch(), file.inputShape());
         List<Object> seconds = new ArrayList<>();
         CostReport last = null;
-        long dealerSent = 0;
         SecureEvaluator.Output output = null;
         for (int run = 0; run <= job.reps(); run++) {
             long stream = stream(j, run);
@@ -90,7 +89,6 @@ public final class BenchWorker {
                 long t0 = System.nanoTime();
                 if (dealer()) {
                     query.dealer(net, stream, rnd);
-                    dealerSent = net.stats().totalBytesSent();
                 } else {
                     output = query.party(net, stream, input, rnd);
                     last = output.cost();
@@ -101,7 +99,7 @@ public final class BenchWorker {
         if (output != null) {
             BenchFiles.writeOutput(roleDir(job.shares()), j, output.logits());
         }
-        return result(seconds, last, dealerSent);
+        return result(seconds, last);
     }
 
     private Map<String, Object> elementwise(NettyTransport t, int j, BenchJob job) {
@@ -112,7 +110,6 @@ public final class BenchWorker {
                 ops -> w.run(ops, RingTensor.zeros(n), RingTensor.zeros(n))) : null;
         List<Object> seconds = new ArrayList<>();
         CostReport last = null;
-        long dealerSent = 0;
         for (int run = 0; run <= job.reps(); run++) {
             long stream = stream(j, run);
             try (Network net = new WaitTimingNetwork(t.open(stream))) {
@@ -121,7 +118,6 @@ public final class BenchWorker {
                 if (dealer()) {
                     net.beginQuery(stream);
                     new Dealer(net, seeds).serveAll(requests);
-                    dealerSent = net.stats().totalBytesSent();
                 } else {
                     Session s = new Session(net, plan.parties(), new PartyCorrelations(net, seeds.dealerSeed()), fp,
                             job.truncation());
@@ -134,7 +130,7 @@ public final class BenchWorker {
                 seconds.add((System.nanoTime() - t0) / 1e9);
             }
         }
-        return result(seconds, last, dealerSent);
+        return result(seconds, last);
     }
 
     /**
@@ -154,14 +150,12 @@ public final class BenchWorker {
         return new RingTensor(share, n);
     }
 
-    /** A party's line carries its cost report, the dealer's what it sent (it keeps no report). */
-    private Map<String, Object> result(List<Object> seconds, CostReport last, long dealerSent) {
+    /** A party's line carries its cost report of the last run (the dealer's cost is what the parties received). */
+    private static Map<String, Object> result(List<Object> seconds, CostReport last) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seconds", seconds);
         if (last != null) {
             m.put("cost", last.toMap());
-        } else {
-            m.put("bytesSent", dealerSent);
         }
         return m;
     }

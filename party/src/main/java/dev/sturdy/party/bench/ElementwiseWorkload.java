@@ -16,12 +16,12 @@ import java.util.List;
  * vectors, {@code poly} AppReLU with the composite sign polynomial of degrees 7, 15, 27, {@code relu}
  * exact ReLU by comparison. Inputs are shares of values in [-{@link #RANGE}, {@link #RANGE}).
  */
-final class ElementwiseWorkload {
+public final class ElementwiseWorkload {
     /** Real inputs lie in [-RANGE, RANGE): within AppReLU's bound, and products stay small. */
     static final int RANGE_BITS = 5;
     static final double RANGE = 1 << RANGE_BITS;
     /** AppReLU's bound in the poly workload (as the CIFAR models use). */
-    static final double BOUND = 50;
+    public static final double BOUND = 50;
     /** The composite degrees the workload prescribes, and where p1 starts (2^-10: an error near 2^-9). */
     static final int[] POLY_DEGREES = {7, 15, 27};
     private static final double POLY_EPS = Math.scalb(1.0, -10);
@@ -35,7 +35,7 @@ final class ElementwiseWorkload {
     }
 
     /** The composite sign with {@link #POLY_DEGREES}: p1 minimax on [eps, 1], each next on the previous image. */
-    static CompositeSign polySign() {
+    public static CompositeSign polySign() {
         List<OddPolynomial> components = new ArrayList<>();
         double lo = POLY_EPS, hi = 1;
         for (int degree : POLY_DEGREES) {
