@@ -46,6 +46,19 @@ final class DelayedWriter {
         }
     }
 
+    /** Waits (up to {@code timeoutNanos}) until every queued frame has been handed to its channel. */
+    void drainBefore(long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (System.nanoTime() - deadline < 0) {
+            synchronized (queue) {
+                if (queue.isEmpty()) {
+                    return;
+                }
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     /** On an event loop: writes every frame that is due, then schedules itself for the next one. */
     private void drain() {
         synchronized (queue) {

@@ -2,6 +2,7 @@ package dev.sturdy.net;
 
 import dev.sturdy.protocol.net.NetworkException;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.util.concurrent.CompletableFuture;
@@ -158,5 +159,19 @@ final class PeerLink {
 
     Channel channel() {
         return channel;
+    }
+
+    /**
+     * Before closing: lets delayed frames leave and waits until everything written so far is in the
+     * socket (closing a channel drops writes still queued in Netty and TLS), up to {@code timeoutMillis}.
+     */
+    void flush(long timeoutMillis) {
+        if (delayed != null) {
+            delayed.drainBefore(TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        }
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).awaitUninterruptibly(timeoutMillis);
+        }
     }
 }

@@ -91,17 +91,19 @@ public final class Bench {
         List<BenchRow> in(Path dir) throws IOException;
     }
 
+    /** Runs in a fresh directory, deleted afterwards (it holds keys and shares), kept with the role logs on failure. */
     private static List<BenchRow> inTempDir(Options o, Run run) throws IOException {
         Path dir = Files.createTempDirectory("sturdy-bench-");
         boolean emulated = Arrays.stream(o.latencies()).anyMatch(l -> l > 0) || o.bandwidthMbit() > 0;
+        List<BenchRow> rows;
         try (SlowStartAfterIdle tcp = emulated ? SlowStartAfterIdle.off(o.progress()) : null) {
-            return run.in(dir);
-        } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
+            rows = run.in(dir);
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
+        return rows;
     }
 }

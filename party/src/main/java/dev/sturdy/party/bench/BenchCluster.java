@@ -113,7 +113,7 @@ final class BenchCluster {
     }
 
     /** Waits until every role exited; the first that fails stops the others (they would wait for it). */
-    private static void awaitAll(List<Process> processes, Path dir, int parties) {
+    private static void awaitAll(List<Process> processes, Path dir, int parties) throws IOException {
         int roles = processes.size();
         while (true) {
             boolean all = true;
@@ -123,7 +123,7 @@ final class BenchCluster {
                     all = false;
                 } else if (p.exitValue() != 0) {
                     int id = roles - 1 - i;
-                    throw new IllegalStateException("bench role " + id + " exited with code " + p.exitValue() + "; see "
+                    throw new IOException("bench role " + id + " exited with code " + p.exitValue() + "; see "
                             + DeploymentWriter.roleDir(dir, id, parties).resolve("bench.log"));
                 }
             }
@@ -134,7 +134,7 @@ final class BenchCluster {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the bench roles ran");
+                throw new IOException("interrupted while the bench roles ran");
             }
         }
     }

@@ -38,6 +38,8 @@ import java.util.Map;
  * role directory, for the launcher to check; nothing printed holds a value.
  */
 public final class BenchWorker {
+    private static final long FINISH_STREAM = 1;
+
     private final BenchPlan plan;
     private final Path dir;
     private final int id;
@@ -63,6 +65,27 @@ public final class BenchWorker {
                 line.put("role", (long) id);
                 out.println(Json.write(line));
                 out.flush();
+            }
+            finish(t);
+        }
+    }
+
+    /**
+     * Every role tells every other that it is done and waits for theirs: a role that closed while a
+     * peer still waited for its last message would fail that peer.
+     */
+    private void finish(NettyTransport t) {
+        try (Network net = t.open(FINISH_STREAM)) {
+            net.beginQuery(FINISH_STREAM);
+            for (int p = 0; p <= plan.parties(); p++) {
+                if (p != id) {
+                    net.send(p, FINISH_STREAM, new long[] {1});
+                }
+            }
+            for (int p = 0; p <= plan.parties(); p++) {
+                if (p != id) {
+                    net.receive(p, FINISH_STREAM);
+                }
             }
         }
     }
