@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * repetitions after the warm-up (party 0's wall time, which includes waiting for the dealer);
  * bytes are payload bytes of the last repetition (equal in every one: sizes are public).
  *
+ * @param bestSeconds   the fastest repetition (under load from other processes the least disturbed one)
  * @param bytesPerParty online bytes the busiest compute party sent
  * @param dealerBytes   what the dealer sent during the query (corrections; the parties count what they received)
  * @param time          per layer type: {compute, waiting on the other parties, waiting on the dealer} in ms (party 0)
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * @param accuracy      plaintext top-1 accuracy in % at this mode, NaN when unknown
  * @param agree         images whose secure class equals the plaintext class, -1 for workloads
  */
-record BenchRow(double latencyMillis, BenchJob job, double seconds, double warmupSeconds, long rounds,
+record BenchRow(double latencyMillis, BenchJob job, double seconds, double bestSeconds, double warmupSeconds, long rounds,
                 long bytesPerParty, long dealerBytes, Map<String, Long> correlations, Map<String, double[]> time,
                 double plainMillis, double accuracy, int agree) {
 
@@ -54,7 +55,8 @@ record BenchRow(double latencyMillis, BenchJob job, double seconds, double warmu
                 correlations.put((String) k, ((Number) v).longValue());
             }
         });
-        return new BenchRow(latencyMillis, job, median(runs.subList(1, runs.size())), runs.get(0),
+        List<Double> timed = runs.subList(1, runs.size());
+        return new BenchRow(latencyMillis, job, median(timed), timed.stream().min(Double::compare).orElseThrow(), runs.get(0),
                 ((Number) total.get("rounds")).longValue(), maxSent, dealer,
                 correlations, timeByType(lines[0], parties, layerTypes), plainMillis, accuracy, agree);
     }
@@ -100,6 +102,7 @@ record BenchRow(double latencyMillis, BenchJob job, double seconds, double warmu
         }
         m.put("fractionBits", (long) job.fractionalBits());
         m.put("seconds", seconds);
+        m.put("bestSeconds", bestSeconds);
         m.put("warmupSeconds", warmupSeconds);
         m.put("secondsPerImage", secondsPerImage());
         m.put("imagesPerSecond", imagesPerSecond());

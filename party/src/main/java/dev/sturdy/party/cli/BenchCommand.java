@@ -88,6 +88,7 @@ public final class BenchCommand extends PrintingCommand {
         } else {
             out().print(r.text());
         }
+        out().flush();
         return 0;
     }
 
