@@ -45,6 +45,7 @@ public final class NettyTransport implements AutoCloseable {
     private static final int SOCKET_BUFFER = 4 << 20;
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(8 << 20, 32 << 20);
     private static final long MAX_REDIAL_DELAY_MS = 2000;
+    private static final long FLUSH_ON_CLOSE_MS = 2000;
 
     private final TransportConfig cfg;
     private final String self;
@@ -64,7 +65,7 @@ public final class NettyTransport implements AutoCloseable {
         this.links = new PeerLink[cfg.computeParties() + 1];
         for (int p = 0; p < links.length; p++) {
             if (p != cfg.id()) {
-                links[p] = new PeerLink(p, cfg.nameOf(p));
+                links[p] = new PeerLink(p, cfg.nameOf(p), cfg.link(), SOCKET_BUFFER);
             }
         }
         TlsCredentials tls = cfg.tls();
@@ -149,6 +150,11 @@ public final class NettyTransport implements AutoCloseable {
         closed = true;
         if (server != null) {
             server.close();
+        }
+        for (PeerLink l : links) {
+            if (l != null) {
+                l.flush(FLUSH_ON_CLOSE_MS);
+            }
         }
         for (PeerLink l : links) {
             if (l != null && l.channel() != null) {

@@ -2,6 +2,7 @@ package dev.sturdy.net;
 
 import dev.sturdy.protocol.net.NetworkException;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +37,13 @@ final class PeerLink {
     private volatile int epoch;
     private volatile String downReason = "not connected yet";
 
-    PeerLink(int peer, String name) {
+    private final DelayedWriter delayed;
+
+    /** @param link emulated conditions for what this role sends to the peer; socketBuffer bounds a sender's lead */
+    PeerLink(int peer, String name, LinkEmulation link, int socketBuffer) {
         this.peer = peer;
         this.name = name;
+        this.delayed = link.active() ? new DelayedWriter(link, socketBuffer) : null;
     }
 
     synchronized void up(Channel ch) {
@@ -118,19 +123,22 @@ final class PeerLink {
     /**
      * Writes one message as frames of at most {@link Frames#MAX_CHUNK_ELEMENTS}. When the channel's
      * outbound buffer is over its high-water mark, waits for the last write so a fast sender cannot
-     * queue unbounded memory.
+     * queue unbounded memory. With link emulation the frames go through the {@link DelayedWriter}.
      */
     void send(String self, int sinceEpoch, long stream, long query, long step, long tag, long[] data, int offset,
               int length, long timeoutMillis) {
         requireUsable(sinceEpoch, self);
         Channel ch = channel;
         int pos = 0;
-        ChannelFuture last;
         do {
             int n = Math.min(Frames.MAX_CHUNK_ELEMENTS, length - pos);
             ByteBuf frame = Frames.data(ch.alloc(), stream, query, step, tag, length, pos, data, offset + pos, n);
-            last = ch.write(frame);
             pos += n;
+            if (delayed != null) {
+                delayed.write(ch, frame);
+                continue;
+            }
+            ChannelFuture last = ch.write(frame);
             if (!ch.isWritable()) {
                 ch.flush();
                 await(self, last, timeoutMillis);
@@ -151,5 +159,19 @@ final class PeerLink {
 
     Channel channel() {
         return channel;
+    }
+
+    /**
+     * Before closing: lets delayed frames leave and waits until everything written so far is in the
+     * socket (closing a channel drops writes still queued in Netty and TLS), up to {@code timeoutMillis}.
+     */
+    void flush(long timeoutMillis) {
+        if (delayed != null) {
+            delayed.drainBefore(TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        }
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).awaitUninterruptibly(timeoutMillis);
+        }
     }
 }

@@ -16,9 +16,10 @@ import java.util.List;
  *                       only benchmarks use (party processes always require TLS)
  * @param receiveTimeout how long a receive waits for a peer's message before failing
  * @param startTimeout   how long {@link NettyTransport#start} waits for every peer to connect
+ * @param link           emulated delay and bandwidth on every link this role sends on ({@link LinkEmulation#NONE}: off)
  */
 public record TransportConfig(int id, int computeParties, InetSocketAddress bind, List<InetSocketAddress> addresses,
-                              TlsCredentials tls, Duration receiveTimeout, Duration startTimeout) {
+                              TlsCredentials tls, Duration receiveTimeout, Duration startTimeout, LinkEmulation link) {
     public TransportConfig {
         if (computeParties < 2) {
             throw new IllegalArgumentException("a network needs at least 2 compute parties, got " + computeParties);
@@ -31,6 +32,13 @@ public record TransportConfig(int id, int computeParties, InetSocketAddress bind
                     + addresses.size());
         }
         addresses = List.copyOf(addresses);
+        link = link == null ? LinkEmulation.NONE : link;
+    }
+
+    /** Without link emulation. */
+    public TransportConfig(int id, int computeParties, InetSocketAddress bind, List<InetSocketAddress> addresses,
+                           TlsCredentials tls, Duration receiveTimeout, Duration startTimeout) {
+        this(id, computeParties, bind, addresses, tls, receiveTimeout, startTimeout, LinkEmulation.NONE);
     }
 
     /** "party 1" or "the dealer (id 2)", as {@link dev.sturdy.protocol.net.Network#nameOf} says it. */

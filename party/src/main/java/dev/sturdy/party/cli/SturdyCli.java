@@ -1,5 +1,6 @@
 package dev.sturdy.party.cli;
 
+import dev.sturdy.party.bench.BenchWorkerCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Private inference of sturdy polynomial-approximated neural networks.",
         subcommands = {DemoCommand.class, PolyCommand.class, ImportCommand.class, EvalCommand.class, TrainCommand.class,
                 ShareCommand.class, CertsCommand.class, PartyCommand.class, DealerCommand.class, LocalCommand.class,
-                QueryCommand.class})
+                QueryCommand.class, BenchCommand.class, BenchWorkerCommand.class})
 public final class SturdyCli implements Runnable {
 
     /** Exit code for bad input: a wrong option, a missing or malformed file. */

@@ -1,5 +1,6 @@
 package dev.sturdy.party.config;
 
+import dev.sturdy.net.LinkEmulation;
 import dev.sturdy.net.TransportConfig;
 import dev.sturdy.net.tls.TlsCredentials;
 import java.io.IOException;
@@ -30,12 +31,26 @@ import java.util.Properties;
  * fixed.bits        fractional bits f of the fixed-point encoding
  * max.batch         largest batch a query may carry
  * timeout.receive.ms, timeout.start.ms   receive timeout between roles, start-up timeout
+ * link.delay.ms, link.bandwidth.mbit     optional emulated one-way delay and bandwidth cap on what this
+ *                   role sends (a WAN on one machine; default 0 = off; see net/NOTES.md)
  * </pre>
  */
 public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress mpcListen,
                          List<InetSocketAddress> mpcPeers, InetSocketAddress grpcListen, Path cert, Path key, Path ca,
                          Path modelShare, int precisionB, int fixedBits, int maxBatch, Duration receiveTimeout,
-                         Duration startTimeout) {
+                         Duration startTimeout, LinkEmulation link) {
+
+    public RoleConfig {
+        link = link == null ? LinkEmulation.NONE : link;
+    }
+
+    /** Without link emulation. */
+    public RoleConfig(boolean dealer, int id, int parties, InetSocketAddress mpcListen, List<InetSocketAddress> mpcPeers,
+                      InetSocketAddress grpcListen, Path cert, Path key, Path ca, Path modelShare, int precisionB,
+                      int fixedBits, int maxBatch, Duration receiveTimeout, Duration startTimeout) {
+        this(dealer, id, parties, mpcListen, mpcPeers, grpcListen, cert, key, ca, modelShare, precisionB, fixedBits,
+                maxBatch, receiveTimeout, startTimeout, LinkEmulation.NONE);
+    }
 
     public static RoleConfig load(Path file) throws IOException {
         Properties p = new Properties();
@@ -79,7 +94,8 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                 dir.resolve(required(p, "model.share")),
                 integer(p, "precision.b", 9), integer(p, "fixed.bits", 16), integer(p, "max.batch", 16),
                 Duration.ofMillis(integer(p, "timeout.receive.ms", 30_000)),
-                Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)));
+                Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)),
+                LinkEmulation.of(number(p, "link.delay.ms"), number(p, "link.bandwidth.mbit")));
     }
 
     /** Writes this configuration; paths are written as given (absolute, or relative to {@code file}'s directory). */
@@ -102,6 +118,10 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         p.setProperty("max.batch", Integer.toString(maxBatch));
         p.setProperty("timeout.receive.ms", Long.toString(receiveTimeout.toMillis()));
         p.setProperty("timeout.start.ms", Long.toString(startTimeout.toMillis()));
+        if (link.active()) {
+            p.setProperty("link.delay.ms", Double.toString(link.oneWayDelay().toNanos() / 1e6));
+            p.setProperty("link.bandwidth.mbit", Double.toString(link.bitsPerSecond() / 1e6));
+        }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "Sturdy " + (dealer ? "dealer" : "compute party " + id));
         }
@@ -124,7 +144,7 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
     }
 
     public TransportConfig transport() throws IOException {
-        return new TransportConfig(id, parties, mpcListen, mpcPeers, tls(), receiveTimeout, startTimeout);
+        return new TransportConfig(id, parties, mpcListen, mpcPeers, tls(), receiveTimeout, startTimeout, link);
     }
 
     public static String hostPort(InetSocketAddress a) {
@@ -156,6 +176,23 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
             throw new IllegalArgumentException("missing '" + key + "'");
         }
         return v.trim();
+    }
+
+    /** An optional non-negative number, 0 when absent. */
+    private static double number(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d >= 0) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' must be a non-negative number, not '" + v.trim() + "'");
+        }
     }
 
     private static int integer(Properties p, String key, Integer dflt) {

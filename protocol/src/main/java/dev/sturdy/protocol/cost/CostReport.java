@@ -27,24 +27,29 @@ public final class CostReport {
         private final TrafficStats traffic;
         private final long[] correlations = new long[CorrelationKind.values().length];
         private long nanos;
+        private final long[] waitNanos;
 
         Entry(String label, int ids) {
             this.label = label;
             this.traffic = new TrafficStats(ids);
+            this.waitNanos = new long[ids];
         }
 
-        void add(long r, TrafficStats t, long[] usage, long ns) {
+        void add(long r, TrafficStats t, long[] usage, long ns, long[] waits) {
             rounds += r;
             traffic.add(t);
             for (int i = 0; i < usage.length; i++) {
                 correlations[i] += usage[i];
             }
             nanos += ns;
+            for (int i = 0; i < waits.length; i++) {
+                waitNanos[i] += waits[i];
+            }
         }
 
         Entry copy() {
             Entry e = new Entry(label, traffic.ids());
-            e.add(rounds, traffic, correlations, nanos);
+            e.add(rounds, traffic, correlations, nanos, waitNanos);
             return e;
         }
 
@@ -84,6 +89,14 @@ public final class CostReport {
             return nanos / 1e6;
         }
 
+        /**
+         * Time spent waiting in receives from {@code peer} (the dealer is id N); measured only when the
+         * session's network is a {@link WaitTimingNetwork}, else 0.
+         */
+        public double waitMillis(int peer) {
+            return waitNanos[peer] / 1e6;
+        }
+
         /** On a party: bytes exchanged with the dealer (id N); on the dealer: everything it sent. */
         public long dealerBytes(int role, int parties) {
             return role == parties ? traffic.totalBytesSent() + traffic.totalBytesReceived()
@@ -108,6 +121,11 @@ public final class CostReport {
             }
             m.put("correlations", c);
             m.put("millis", millis());
+            List<Object> waits = new ArrayList<>();
+            for (int p = 0; p <= parties; p++) {
+                waits.add(waitMillis(p));
+            }
+            m.put("waitMillisFrom", waits);
             return m;
         }
     }
@@ -121,7 +139,7 @@ public final class CostReport {
         for (Entry e : tracked) {
             Entry c = e.copy();
             entries.add(c);
-            total.add(c.rounds, c.traffic, c.correlations, c.nanos);
+            total.add(c.rounds, c.traffic, c.correlations, c.nanos, c.waitNanos);
         }
     }
 

@@ -12,18 +12,21 @@ import java.util.function.Supplier;
  * payload bytes and messages per peer (from the network's counters), correlation elements by kind
  * (from the correlation source's counters) and wall time. Costs go to the label active when they
  * happen; {@link #section(String)} switches the label until the returned handle is closed.
- * Everything outside a section goes to {@link #UNLABELLED}.
+ * Everything outside a section goes to {@link #UNLABELLED}. On a {@link WaitTimingNetwork} it also
+ * books the time spent waiting for each peer.
  */
 public final class CostTracker {
     public static final String UNLABELLED = "(unlabelled)";
 
     private final Network net;
     private final Supplier<long[]> correlationUsage;
+    private final Supplier<long[]> waits;
     private final Map<String, CostReport.Entry> entries = new LinkedHashMap<>();
     private long query = Network.SETUP_QUERY;
     private String label = UNLABELLED;
     private TrafficStats trafficMark;
     private long[] usageMark;
+    private long[] waitMark;
     private long timeMark;
     private long rounds;
 
@@ -31,12 +34,15 @@ public final class CostTracker {
     public CostTracker(Network net, Supplier<long[]> correlationUsage) {
         this.net = net;
         this.correlationUsage = correlationUsage;
+        long[] none = new long[net.computeParties() + 1];
+        this.waits = net instanceof WaitTimingNetwork w ? w::waitNanos : () -> none;
         mark();
     }
 
     private void mark() {
         trafficMark = net.stats().snapshot();
         usageMark = correlationUsage.get();
+        waitMark = waits.get();
         timeMark = System.nanoTime();
         rounds = 0;
     }
@@ -51,10 +57,14 @@ public final class CostTracker {
             dUsage[i] = usage[i] - usageMark[i];
             any |= dUsage[i] != 0;
         }
+        long[] wait = waits.get();
+        for (int i = 0; i < wait.length; i++) {
+            wait[i] -= waitMark[i];
+        }
         long nanos = System.nanoTime() - timeMark;
         if (any || !label.equals(UNLABELLED)) {
             entries.computeIfAbsent(label, l -> new CostReport.Entry(l, net.stats().ids()))
-                    .add(rounds, t, dUsage, nanos);
+                    .add(rounds, t, dUsage, nanos, wait);
         }
         mark();
     }
