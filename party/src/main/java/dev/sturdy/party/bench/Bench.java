@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public final class Bench {
     /** What every bench shares; {@code progress} hears of each step. */
     public record Options(int parties, boolean tls, int reps, double[] latencies, double bandwidthMbit,
-                          int accuracyImages, Consumer<String> progress) {
+                          int accuracyImages, String data, Consumer<String> progress) {
     }
 
     /** The measured rows with their presentations. */
@@ -61,7 +61,7 @@ public final class Bench {
     /** PANN at each B of {@code modes} (0 = exact ReLU) on {@code model}. */
     public static Result model(Options o, Model model, int[] modes, int[] batches) throws IOException {
         ModelBench.Settings s = new ModelBench.Settings(model, o.parties(), o.tls(), modes, batches, o.reps(),
-                o.latencies(), o.bandwidthMbit(), o.accuracyImages());
+                o.latencies(), o.bandwidthMbit(), o.accuracyImages(), o.data());
         List<BenchRow> rows = inTempDir(o, dir -> new ModelBench(s, dir, o.progress()).run());
         return new Result(new BenchReport(model.name() + ", " + o.parties() + " compute parties + dealer, TLS "
                 + (o.tls() ? "on" : "off"), rows), null);

@@ -28,9 +28,12 @@ import java.util.function.Consumer;
  * f = 20 for B &lt;= 10 and exact ReLU, 24 above (protocol/NOTES.md: what meets the error budget).
  */
 final class ModelBench {
-    /** What to measure. {@code modes}: precisions B, 0 for exact ReLU. */
+    /**
+     * What to measure. {@code modes}: precisions B, 0 for exact ReLU; {@code data}: the data set spec of the
+     * input and accuracy images, or null for {@link DemoImages#load}'s choice.
+     */
     record Settings(Model model, int parties, boolean tls, int[] modes, int[] batches, int reps, double[] latencies,
-                    double bandwidthMbit, int accuracyImages) {
+                    double bandwidthMbit, int accuracyImages, String data) {
     }
 
     private final Settings s;
@@ -63,7 +66,7 @@ final class ModelBench {
     List<BenchRow> run() throws IOException {
         var addresses = BenchCluster.prepare(dir, s.parties());
         int maxBatch = Arrays.stream(s.batches()).max().orElseThrow();
-        DemoImages images = DemoImages.load(shape, maxBatch);
+        DemoImages images = images(maxBatch);
         normalised = images.pixels().clone();
         for (int i = 0; i < maxBatch; i++) {
             s.model().normalization().apply(normalised, i * shape.size(), shape.height() * shape.width());
@@ -80,7 +83,7 @@ final class ModelBench {
         }
         Map<Integer, Double> plainMillis = new HashMap<>(), accuracy = new HashMap<>();
         Map<Integer, int[]> plainClasses = new HashMap<>();
-        DemoImages labelled = s.accuracyImages() > 0 ? DemoImages.load(shape, s.accuracyImages()) : null;
+        DemoImages labelled = s.accuracyImages() > 0 ? images(s.accuracyImages()) : null;
         for (int mode : s.modes()) {
             PlainReference plain = new PlainReference(s.model(), mode);
             plain.logits(normalised, maxBatch); // warm-up
@@ -105,6 +108,10 @@ final class ModelBench {
             }
         }
         return rows;
+    }
+
+    private DemoImages images(int count) {
+        return s.data() == null ? DemoImages.load(shape, count) : DemoImages.fromData(s.data(), shape, count);
     }
 
     private void writeShares() throws IOException {

@@ -67,6 +67,11 @@ public final class BenchCommand extends PrintingCommand {
             + "plaintext accuracy per B, 0 for none (default: ${DEFAULT-VALUE}).")
     private int accuracyImages;
 
+    @Option(names = "--data", description = "Data set spec (KIND:PATH, as in 'sturdy eval') for the input and accuracy "
+            + "images, class-balanced (default: Fashion-MNIST images for 28x28 grey models, else synthetic inputs and "
+            + "no accuracy).")
+    private String data;
+
     @Option(names = "--json", description = "Print one JSON document.")
     private boolean json;
 
@@ -99,6 +104,9 @@ public final class BenchCommand extends PrintingCommand {
         if (!tls.equals("on") && !tls.equals("off")) {
             throw new IllegalArgumentException("--tls must be on or off, not '" + tls + "'");
         }
+        if (workload != null && data != null) {
+            throw new IllegalArgumentException("--data is for model benches; the workloads make their own inputs");
+        }
         if (reps < 1) {
             throw new IllegalArgumentException("--reps must be at least 1, not " + reps);
         }
@@ -108,7 +116,7 @@ public final class BenchCommand extends PrintingCommand {
         if (Arrays.stream(latencies).anyMatch(l -> !(l >= 0) || l > 10_000) || !(bandwidth >= 0)) {
             throw new IllegalArgumentException("--latency-ms must be in 0..10000 and --bandwidth-mbit non-negative");
         }
-        return new Bench.Options(parties, tls.equals("on"), reps, latencies, bandwidth, accuracyImages,
+        return new Bench.Options(parties, tls.equals("on"), reps, latencies, bandwidth, accuracyImages, data,
                 message -> System.err.println("sturdy bench: " + message));
     }
 

@@ -31,17 +31,30 @@ public record DemoImages(double[] pixels, int count, int[] labels, String source
             return embedded(count);
         }
         if (fashionShape && Files.isDirectory(FASHION_MNIST)) {
-            Dataset d = DataSpec.open("idx:" + FASHION_MNIST);
-            int[] idx = Samples.classBalanced(d, count, 0);
-            double[] px = new double[idx.length * d.imageSize()];
-            int[] labels = new int[idx.length];
-            for (int i = 0; i < idx.length; i++) {
-                d.readPixels(idx[i], px, i * d.imageSize());
-                labels[i] = d.label(idx[i]);
-            }
-            return new DemoImages(px, idx.length, labels, "Fashion-MNIST test images (" + FASHION_MNIST + ")");
+            DemoImages d = fromData("idx:" + FASHION_MNIST, input, count);
+            return new DemoImages(d.pixels, d.count, d.labels, "Fashion-MNIST test images (" + FASHION_MNIST + ")");
         }
         return synthetic(input, count);
+    }
+
+    /**
+     * A class-balanced sample of {@code count} images of a data set (a spec as in {@code sturdy eval}),
+     * which must have the model's input shape.
+     */
+    public static DemoImages fromData(String spec, Shape input, int count) {
+        Dataset d = DataSpec.open(spec);
+        if (d.channels() != input.channels() || d.height() != input.height() || d.width() != input.width()) {
+            throw new IllegalArgumentException(String.format("%s has %dx%dx%d images, the model takes %dx%dx%d", spec,
+                    d.channels(), d.height(), d.width(), input.channels(), input.height(), input.width()));
+        }
+        int[] idx = Samples.classBalanced(d, count, 0);
+        double[] px = new double[idx.length * d.imageSize()];
+        int[] labels = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            d.readPixels(idx[i], px, i * d.imageSize());
+            labels[i] = d.label(idx[i]);
+        }
+        return new DemoImages(px, idx.length, labels, "images of " + spec);
     }
 
     private static DemoImages embedded(int count) {
