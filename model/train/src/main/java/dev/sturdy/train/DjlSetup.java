@@ -8,7 +8,7 @@ import com.sun.jna.Platform;
  * DJL runs offline here: the native libtorch comes from the jar on the class path, nothing is
  * downloaded. Before the engine loads, training also sets libtorch's thread count and keeps
  * glibc from handing freed tensor memory back to the system after every step
- * (docs/results/training.md, speed: both settings together made ResNet-20 training 2 to 7 times
+ * (docs/results/training.md, speed: both settings together made ResNet-20 training 3 to 7 times
  * faster on the shared 2-core machine).
  */
 final class DjlSetup {
