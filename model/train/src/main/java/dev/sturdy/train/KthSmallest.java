@@ -9,15 +9,9 @@ final class KthSmallest {
     private KthSmallest() {
     }
 
-    /** For each of rows rows of length n in values (row-major), its k-th smallest value (k from 1). */
-    static float[] perRow(float[] values, int rows, int n, int k) {
-        float[] result = new float[rows];
-        float[] row = new float[n];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(values, r * n, row, 0, n);
-            result[r] = select(row, k - 1);
-        }
-        return result;
+    /** The k-th smallest (k from 1) of values[from, from + n); values stay as they are. */
+    static float ofRange(float[] values, int from, int n, int k) {
+        return select(java.util.Arrays.copyOfRange(values, from, from + n), k - 1);
     }
 
     /** The value that would sit at index target if a were sorted; reorders a. */

@@ -5,12 +5,13 @@ import java.nio.file.Path;
 /**
  * Everything one training run is told. mixupAlpha 0 means no Mixup, ngnv null no NGNV,
  * trackBetas empty no PANN tracking, limit 0 all training images; test may be null where it can
- * be derived from data (see {@link TestSplit}); command is recorded in the model file.
+ * be derived from data (see {@link TestSplit}); threads are libtorch's intra-op threads; command
+ * is recorded in the model file.
  */
 public record TrainingOptions(String architecture, String data, String test, int epochs, int batch, double learningRate,
                               Schedule schedule, double weightDecay, double mixupAlpha, NgnvSettings ngnv,
                               int[] trackBetas, int trackLimit, int limit, long seed, boolean resume, Path out,
-                              double bound, String command) {
+                              double bound, int threads, String command) {
 
     public TrainingOptions {
         require(epochs > 0, "--epochs must be positive, got " + epochs);
@@ -21,6 +22,7 @@ public record TrainingOptions(String architecture, String data, String test, int
         require(limit >= 0, "--limit must be >= 0, got " + limit);
         require(trackLimit > 0, "--track-limit must be positive, got " + trackLimit);
         require(bound > 0 && Double.isFinite(bound), "--bound must be positive, got " + bound);
+        require(threads >= 1, "--threads must be at least 1, got " + threads);
         trackBetas = trackBetas.clone();
     }
 

@@ -50,6 +50,8 @@ public final class TrainingRun {
 
     public Result run() throws IOException {
         DjlSetup.offline();
+        DjlSetup.threads(o.threads());
+        DjlSetup.keepFreedMemory();
         Dataset trainData = DataSpec.open(o.data());
         TrainingImages images = TrainingImages.load(trainData, Samples.classBalanced(trainData, o.limit(), o.seed()));
         Normalization normalization = images.statistics();

@@ -14,6 +14,7 @@ import dev.sturdy.model.eval.ActivationMode;
 import dev.sturdy.model.eval.LabelledImages;
 import dev.sturdy.model.eval.PlainEvaluator;
 import dev.sturdy.model.file.ModelFiles;
+import dev.sturdy.model.graph.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,17 @@ class TrainingRunTest {
         IdxWriter.write(new SyntheticImages(800, 1, 28, 10, 1), data, "train");
         IdxWriter.write(new SyntheticImages(300, 1, 28, 10, 2), data, "t10k");
         trainAndCheck("idx:" + data + ":train", 0, 25);
+    }
+
+    @Test
+    void oneEpochFromTheCifarBinaryLayout() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("cifar-bin"));
+        CifarBinaryWriter.write(new SyntheticImages(800, 3, 32, 10, 1), data.resolve("data_batch_1.bin"));
+        CifarBinaryWriter.write(new SyntheticImages(300, 3, 32, 10, 2), data.resolve("test_batch.bin"));
+        // The CIFAR augmentation (shift, flip) moves the squares that tell these synthetic classes
+        // apart, so one epoch does not separate them: this checks the data path, the falling loss and the export.
+        trainAndCheck("cifar10-bin:" + data + ":train", 0, 0);
+        assertEquals(new Shape(3, 32, 32), ModelFiles.read(dir.resolve("small.model")).graph().input());
     }
 
     @Test
@@ -76,7 +88,7 @@ class TrainingRunTest {
 
     private static TrainingOptions options(String spec, Path out, boolean resume) {
         return new TrainingOptions("smallcnn", spec, null, 2, 32, 0.05, Schedule.PAPER, 1e-4, 0.5,
-                new NgnvSettings(0.3, 0.1, true), new int[0], 100, 0, 5, resume, out, 50, "test");
+                new NgnvSettings(0.3, 0.1, true), new int[0], 100, 0, 5, resume, out, 50, 1, "test");
     }
 
     private record StopAfterEpoch(RuntimeException stop) implements TrainingMonitor {
@@ -99,7 +111,7 @@ class TrainingRunTest {
         Path out = dir.resolve("small.model");
         List<Double> runningLoss = new ArrayList<>();
         TrainingOptions options = new TrainingOptions("smallcnn", spec, null, 1, 32, 0.05, Schedule.COSINE, 1e-4, 0.5,
-                new NgnvSettings(0.3, 0.1, false), new int[] {10}, 200, limit, 1, false, out, 50, "test");
+                new NgnvSettings(0.3, 0.1, false), new int[] {10}, 200, limit, 1, false, out, 50, 1, "test");
         TrainingRun.Result result = new TrainingRun(options, new Recorder(runningLoss)).run();
 
         double first = runningLoss.get(0);

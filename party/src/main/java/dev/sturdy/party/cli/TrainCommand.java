@@ -66,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bound", defaultValue = "50", description = "PANN bound recorded in the model (default ${DEFAULT-VALUE})")
     double bound;
 
+    @Option(names = "--threads", defaultValue = "1",
+            description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a busy machine, more threads mostly wait for each other)")
+    int threads;
+
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out")
     boolean resume;
 
@@ -77,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         Zoo.requireKnown(arch); // before the data loads
         TrainingOptions options = new TrainingOptions(arch, data, test, epochs, batch, lr, Schedule.parse(schedule), wd,
                 mixup == null ? 0 : mixup, ngnv == null ? null : NgnvSettings.parse(ngnv),
-                trackPann == null ? new int[0] : BetaRange.parse(trackPann), trackLimit, limit, seed, resume, out, bound,
+                trackPann == null ? new int[0] : BetaRange.parse(trackPann), trackLimit, limit, seed, resume, out, bound, threads,
                 "sturdy train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         long start = System.nanoTime();
         TrainingRun.Result result = new TrainingRun(options, new Monitor(options.trackBetas())).run();
