@@ -7,8 +7,10 @@ import io.netty.handler.ssl.SslProvider;
 import javax.net.ssl.SSLException;
 
 /**
- * Netty TLS contexts between roles: TLS 1.3 only, JDK provider, mutual authentication, and the
- * deployment CA as the only trust anchor (so certificates from any other CA fail the handshake).
+ * Netty TLS contexts between roles: TLS 1.3 only, mutual authentication, the deployment CA as
+ * the only trust anchor (so certificates from any other CA fail the handshake), and on the
+ * dialing side the peer's subject alternative names checked against the dialed host. The same
+ * guarantees hold with either provider {@link TlsProvider} chose: BoringSSL or the JDK.
  */
 public final class TlsContexts {
     private static final String[] PROTOCOLS = {"TLSv1.3"};
@@ -17,11 +19,19 @@ public final class TlsContexts {
     }
 
     public static SslContext server(TlsCredentials c) {
+        return server(c, TlsProvider.chosen());
+    }
+
+    public static SslContext client(TlsCredentials c) {
+        return client(c, TlsProvider.chosen());
+    }
+
+    static SslContext server(TlsCredentials c, SslProvider provider) {
         try {
             return SslContextBuilder.forServer(c.key(), c.certificate())
                     .trustManager(c.ca())
                     .clientAuth(ClientAuth.REQUIRE)
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(provider)
                     .protocols(PROTOCOLS)
                     .build();
         } catch (SSLException e) {
@@ -30,12 +40,12 @@ public final class TlsContexts {
         }
     }
 
-    public static SslContext client(TlsCredentials c) {
+    static SslContext client(TlsCredentials c, SslProvider provider) {
         try {
             return SslContextBuilder.forClient()
                     .keyManager(c.key(), c.certificate())
                     .trustManager(c.ca())
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(provider)
                     .protocols(PROTOCOLS)
                     .endpointIdentificationAlgorithm("HTTPS")
                     .build();
