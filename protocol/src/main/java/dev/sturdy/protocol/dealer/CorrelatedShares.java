@@ -3,7 +3,7 @@ package dev.sturdy.protocol.dealer;
 /**
  * One party's shares of one correlation, arrays in the order of
  * {@link CorrelationRequest#arraySizes()}: TRIPLE/MATMUL/CONV (a, b, c), SQUARE (a, c),
- * TRUNC (r, r >>> f, msb(r)).
+ * TRUNC (r, r >>> f, msb(r) 2^(64-f)).
  */
 public record CorrelatedShares(CorrelationRequest request, long[][] arrays) {
     public long[] a() {
@@ -35,8 +35,8 @@ public record CorrelatedShares(CorrelationRequest request, long[][] arrays) {
         return requireTrunc()[1];
     }
 
-    /** TRUNC: share of the top bit of r, as a ring element 0 or 1. */
-    public long[] rMsb() {
+    /** TRUNC: share of msb(r) 2^(64-f), the top bit of r moved to the position the truncation needs. */
+    public long[] rMsbShifted() {
         return requireTrunc()[2];
     }
 

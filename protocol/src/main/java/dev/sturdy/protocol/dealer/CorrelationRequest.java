@@ -155,8 +155,11 @@ public final class CorrelationRequest {
         };
     }
 
-    /** Ring elements the dealer sends to party 0 for this request. */
+    /** Ring elements the dealer sends to party 0 for this request (TRUNC: msb corrections packed, {@link PackedMsb}). */
     public int correctionLength() {
+        if (kind == CorrelationKind.TRUNC) {
+            return dims[0] + PackedMsb.words(dims[0], dims[1]);
+        }
         int[] s = arraySizes();
         int total = 0;
         for (int i = derivedArrays(); i < s.length; i++) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 /**
  * The dealer: for each request it derives every party's PRG shares exactly as the parties do,
  * sums them into the masks (a, b or r), computes the correlated value (a*b, a^2, A.B, conv(A, B),
- * r >>> f and msb(r)) and sends party 0 only the correction: value minus the shares parties
+ * r >>> f and msb(r) 2^(64-f)) and sends party 0 only the correction: value minus the shares parties
  * 1..N-1 derive themselves. So it sends |c| ring elements per request, not N*3|a|.
  *
  * <p>The dealer sees only its own randomness: it never receives anything from the parties.
@@ -124,8 +124,11 @@ public final class Dealer {
                 long[] r = sums[0], rs = sums[1], msb = sums[2];
                 for (int j = 0; j < n; j++) {
                     correction[j] = (r[j] >>> f) - rs[j];
-                    correction[n + j] = (r[j] >>> 63) - msb[j];
+                    tmp[j] = (r[j] >>> 63) - msb[j];
                 }
+                // msb[] sums the parties' unscaled PRG output: the low f bits of tmp, shifted up, are
+                // party 0's share of msb(r) 2^(64-f)
+                PackedMsb.pack(tmp, n, f, correction, n);
             }
             case EDABIT -> {
                 // correction = bit planes of r XOR the planes parties 1..N-1 derive

@@ -9,7 +9,7 @@ import dev.sturdy.protocol.ring.Conv2dGeometry;
 /**
  * A compute party's side of the correlated randomness. Party i derives its shares from
  * PRG(s_i), the seed it shares with the dealer; party 0 derives the masks (a, b, r) the same way
- * and receives the correlated part (c, or r >>> f and msb(r)) as one correction message from the
+ * and receives the correlated part (c, or r >>> f and msb(r) 2^(64-f)) as one correction message from the
  * dealer. Requests must come in the same order as the dealer serves them; a correction whose tag
  * or length does not match the request is an error.
  */
@@ -53,6 +53,16 @@ public final class PartyCorrelations {
             for (int i = derived; i < sizes.length; i++) {
                 arrays[i] = prg.next(sizes[i]);
             }
+            if (req.kind() == CorrelationKind.TRUNC) {
+                PackedMsb.scale(arrays[2], sizes[2], req.dims()[1]);
+            }
+        } else if (req.kind() == CorrelationKind.TRUNC) {
+            long[] all = new long[req.correctionLength()];
+            receiveCorrection(req, all);
+            int n = sizes[1];
+            arrays[1] = java.util.Arrays.copyOf(all, n);
+            arrays[2] = new long[n];
+            PackedMsb.unpack(all, n, n, req.dims()[1], arrays[2]);
         } else if (derived == sizes.length) {
             // nothing correlated (a MASK): no message
         } else if (sizes.length - derived == 1) {

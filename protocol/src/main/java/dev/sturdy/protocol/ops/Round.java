@@ -417,14 +417,13 @@ public final class Round {
             // y = x + 2^62 + r (mod 2^64), with x + 2^62 in [0, 2^63) for |x| < 2^62.
             // The sum wrapped past 2^64 iff msb(r) = 1 and msb(y) = 0, so
             // floor(x / 2^f) + carry = (y >>> f) - (r >>> f) + msb(r) (1 - msb(y)) 2^(64-f) - 2^(62-f).
-            long[] rs = t.rShifted(), msb = t.rMsb();
+            long[] rs = t.rShifted(), msbUp = t.rMsbShifted();
             int n = x.size();
-            int up = 64 - f;
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 long y = o[off + i];
                 long notTop = 1L - (y >>> 63);
-                out[i] = (notTop * msb[i] << up) - rs[i];
+                out[i] = notTop * msbUp[i] - rs[i];
             }
             if (party0()) {
                 long unshift = OFFSET >>> f;

@@ -66,19 +66,24 @@ class CostReportTest {
             long convOpen = g.weightSize() + batch * g.inputSizePerSample();
             assertEquals((n - 1) * 8L * (convOpen + out), conv.bytesSent());
             assertEquals((n - 1) * 8L * (act + act), sq.bytesSent());
-            assertEquals(p == 0 ? 8L * (out + 2 * out) : 0, conv.bytesReceived(n), "dealer bytes of conv1");
+            assertEquals(p == 0 ? 8L * (out + truncation(out)) : 0, conv.bytesReceived(n), "dealer bytes of conv1");
             assertEquals(out, conv.correlations(CorrelationKind.CONV));
             assertEquals(out, conv.correlations(CorrelationKind.TRUNC));
             assertEquals(act, sq.correlations(CorrelationKind.SQUARE));
             assertEquals(4, r.total().rounds());
-            assertEquals(p == 0 ? 8L * (3 * out + 3 * act) : 0, r.dealerBytes());
+            assertEquals(p == 0 ? 8L * (out + truncation(out) + act + truncation(act)) : 0, r.dealerBytes());
             Map<String, Object> m = r.toMap();
             assertTrue(m.get("operations") instanceof List<?> l && l.size() == 2, m.toString());
             assertTrue(r.toString().contains("conv1") && r.toString().contains("total"), r.toString());
             String json = dev.sturdy.model.json.Json.write(m);
             assertTrue(json.contains("\"label\":\"conv1\"") && json.contains("\"rounds\":2"), json);
         }
-        assertEquals(8L * (3 * out + 3 * act), dealerReport[1].dealerBytes());
+        assertEquals(8L * (out + truncation(out) + act + truncation(act)), dealerReport[1].dealerBytes());
         assertEquals(out, dealerReport[1].total().correlations(CorrelationKind.CONV));
+    }
+
+    /** Dealer elements of a truncation of m values by f = 12 bits: r >>> f, and the msb(r) corrections 5 to a word. */
+    private static long truncation(int m) {
+        return m + (m + 4) / 5;
     }
 }

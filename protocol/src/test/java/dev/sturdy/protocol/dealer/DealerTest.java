@@ -82,10 +82,11 @@ class DealerTest {
                 // independent: r as unsigned BigInteger, shifted
                 java.math.BigInteger u = new java.math.BigInteger(Long.toUnsignedString(r[i]));
                 assertEquals(u.shiftRight(16).longValue(), rs[i]);
-                assertEquals(u.testBit(63) ? 1L : 0L, msb[i]);
+                assertEquals(u.testBit(63) ? 1L << (64 - 16) : 0L, msb[i], "msb(r) 2^(64-f)");
             }
             // compression: party 0 receives exactly |c| elements per request, others nothing
-            long expected = 8L * (1000 + 500 + 15 + 2 * G.outputSizePerSample() + 2 * 300);
+            // (TRUNC: 300 of r >>> f, and 300 msb corrections of f = 16 bits packed 4 to a word)
+            long expected = 8L * (1000 + 500 + 15 + 2 * G.outputSizePerSample() + 300 + 75);
             assertEquals(expected, v.get(0).dealerBytes);
             for (int p = 1; p < n; p++) {
                 assertEquals(0, v.get(p).dealerBytes);

@@ -7,6 +7,7 @@ import dev.sturdy.model.approx.AppMax;
 import dev.sturdy.model.approx.AppRelu;
 import dev.sturdy.model.approx.CompositeSign;
 import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.protocol.dealer.CorrelationKind;
 import dev.sturdy.protocol.dealer.CorrelationRequest;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
@@ -110,9 +111,20 @@ class SecureAppReluTest {
             expectedDealer += 8L * q.correctionLength();
         }
         assertEquals(expectedDealer, dealerSent);
-        // one mask product per product, one (r >>> f, msb) pair per DEALER truncation (the scaling included)
+        // one mask product per product; per DEALER truncation (the scaling included, by its own number
+        // of bits t) n of r >>> t and n msb corrections of t bits, 64 / t to a word
         long products = (long) p.mults() * n;
-        assertEquals(8 * (products + 2L * n * (openings - operands.size())), dealerSent);
+        long truncations = 0, truncationWords = 0;
+        for (CorrelationRequest q : plan) {
+            if (q.kind() == CorrelationKind.TRUNC) {
+                assertEquals(n, q.dims()[0]);
+                int perWord = 64 / q.dims()[1];
+                truncations++;
+                truncationWords += n + (n + perWord - 1) / perWord;
+            }
+        }
+        assertEquals(openings - operands.size(), truncations);
+        assertEquals(8 * (products + truncationWords), dealerSent);
     }
 
     private static double[] runOnShares(int parties, TruncationMode mode, int f, double[] values,
