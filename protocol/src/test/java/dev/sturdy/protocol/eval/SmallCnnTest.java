@@ -88,8 +88,10 @@ class SmallCnnTest {
         for (int i = 0; i < expected.length; i++) {
             worst = Math.max(worst, Math.abs(expected[i] - r.logits()[i]));
         }
-        // fixed-point error of f bits, amplified through the layers and the steep composite sign
-        assertTrue(worst < Math.scalb(1.0, 10 - f), "max logit difference " + worst);
+        // fixed-point error of f bits, amplified through the layers and the composite sign's large
+        // coefficients; it depends on the random masks: over 30 runs per case the worst logit
+        // difference ranged 0.4-1.4 x 2^(10-f), so the bound leaves a factor 3 above that
+        assertTrue(worst < Math.scalb(1.0, 12 - f), "max logit difference " + worst);
         for (int b = 0; b < BATCH; b++) {
             assertEquals(SecureRun.argmax(expected, b * 5, 5), SecureRun.argmax(r.logits(), b * 5, 5));
         }
