@@ -1,9 +1,9 @@
 package dev.sturdy.party.bench;
 
 import dev.sturdy.model.json.Json;
-import dev.sturdy.party.cli.SturdyCli;
 import dev.sturdy.party.deploy.DeploymentWriter;
 import dev.sturdy.party.deploy.FreePorts;
+import dev.sturdy.party.deploy.RoleProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +67,7 @@ final class BenchCluster {
             awaitAll(processes, dir, plan.parties());
             readers.forEach(CompletableFuture::join);
         } finally {
-            stop(processes);
+            RoleProcesses.stop(processes, STOP_GRACE);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -79,10 +78,8 @@ final class BenchCluster {
     }
 
     private static Process launch(Path dir, int parties, int id) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-Xmx3g", "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), SturdyCli.class.getName(), "bench-worker", "--dir", dir.toString(),
-                "--role", Integer.toString(id));
+        List<String> cmd = RoleProcesses.command("3g", "bench-worker", "--dir", dir.toString(), "--role",
+                Integer.toString(id));
         Path log = DeploymentWriter.roleDir(dir, id, parties).resolve("bench.log");
         return new ProcessBuilder(cmd).redirectError(log.toFile()).start();
     }
@@ -139,17 +136,4 @@ final class BenchCluster {
         }
     }
 
-    private static void stop(List<Process> processes) {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.destroyForcibly();
-            }
-        }
-    }
 }

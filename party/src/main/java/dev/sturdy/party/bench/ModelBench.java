@@ -67,10 +67,7 @@ final class ModelBench {
         var addresses = BenchCluster.prepare(dir, s.parties());
         int maxBatch = Arrays.stream(s.batches()).max().orElseThrow();
         DemoImages images = images(maxBatch);
-        normalised = images.pixels().clone();
-        for (int i = 0; i < maxBatch; i++) {
-            s.model().normalization().apply(normalised, i * shape.size(), shape.height() * shape.width());
-        }
+        normalised = normalised(images);
         progress.accept("splitting the weights and " + maxBatch + " " + images.source() + " for " + s.parties()
                 + " parties");
         writeShares();
@@ -108,6 +105,15 @@ final class ModelBench {
             }
         }
         return rows;
+    }
+
+    /** The images' pixels with the model's input normalisation applied, image by image. */
+    private double[] normalised(DemoImages images) {
+        double[] x = images.pixels().clone();
+        for (int i = 0; i < images.count(); i++) {
+            s.model().normalization().apply(x, i * shape.size(), shape.height() * shape.width());
+        }
+        return x;
     }
 
     private DemoImages images(int count) {
@@ -163,12 +169,8 @@ final class ModelBench {
         if (labelled.labels().length == 0 || labelled.labels()[0] < 0) {
             return Double.NaN;
         }
-        double[] x = labelled.pixels().clone();
         int n = labelled.count();
-        for (int i = 0; i < n; i++) {
-            s.model().normalization().apply(x, i * shape.size(), shape.height() * shape.width());
-        }
-        int[] predicted = argmaxes(plain.logits(x, n), n);
+        int[] predicted = argmaxes(plain.logits(normalised(labelled), n), n);
         int correct = 0;
         for (int i = 0; i < n; i++) {
             correct += predicted[i] == labelled.labels()[i] ? 1 : 0;

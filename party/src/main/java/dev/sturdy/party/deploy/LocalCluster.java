@@ -4,7 +4,6 @@ import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.api.HealthReply;
 import dev.sturdy.party.api.HealthRequest;
 import dev.sturdy.party.api.InferenceGrpc;
-import dev.sturdy.party.cli.SturdyCli;
 import dev.sturdy.party.server.GrpcTls;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -60,10 +59,8 @@ public final class LocalCluster implements AutoCloseable {
         int parties = roles.length - 1;
         Path roleDir = DeploymentWriter.roleDir(dir, id, parties);
         String command = id == parties ? "dealer" : "party";
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), SturdyCli.class.getName(),
-                command, "--config", roleDir.resolve(DeploymentWriter.CONFIG).toString()));
+        List<String> cmd = RoleProcesses.command("1g", command, "--config",
+                roleDir.resolve(DeploymentWriter.CONFIG).toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(roleDir.resolve("role.log").toFile()));
         synchronized (processes) {
@@ -144,19 +141,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void stopAll() {
-        List<Process> all = processes();
-        all.forEach(Process::destroy);
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        for (Process p : all) {
-            try {
-                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.destroyForcibly();
-            }
-        }
+        RoleProcesses.stop(processes(), GRACE);
     }
 
     @Override
