@@ -12,7 +12,7 @@
 #
 # --keep leaves the working directory (certificates, shares, role logs) in place; it is always kept
 # when the test fails. STURDY_CLASSPATH, when set, runs the roles from that class path instead of
-# party/target/sturdy.jar (which the ./sturdy launcher builds when it is missing or stale).
+# deploy/target/sturdy.jar (which the ./sturdy launcher builds when it is missing or stale).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,11 +44,11 @@ done
 model="$root/party/src/main/resources/dev/sturdy/party/default.model"
 samples="$root/party/src/main/resources/dev/sturdy/party/samples.bin"
 if [ -n "${STURDY_CLASSPATH:-}" ]; then
-  launch=(java -Xmx1g --add-modules jdk.incubator.vector -cp "$STURDY_CLASSPATH" dev.sturdy.party.cli.SturdyCli)
+  launch=(java -Xmx1g --add-modules jdk.incubator.vector -cp "$STURDY_CLASSPATH" dev.sturdy.deploy.cli.Sturdy)
 else
   say "building the sturdy jar if it is missing or stale"
   "$root/sturdy" --help >/dev/null
-  launch=(java -Xmx1g --add-modules jdk.incubator.vector -jar "$root/party/target/sturdy.jar")
+  launch=(java -Xmx1g --add-modules jdk.incubator.vector -jar "$root/deploy/target/sturdy.jar")
 fi
 
 # Names unique to this run, so runs do not collide; interface names stay within 15 characters.

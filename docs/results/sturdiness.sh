@@ -7,13 +7,13 @@
 # Usage: docs/results/sturdiness.sh OUTDIR [RUN...]   (default: all runs in the order below)
 # Sizes (environment, defaults = what sturdiness.md reports): FM_LIMIT FM_EPOCHS C_LIMIT C_EPOCHS.
 # STURDY: the launcher to use (default: the repository's ./sturdy); STURDY_JAR: the jar holding
-# TrackComparison, which draws the plots (default: party/target/sturdy.jar, built by ./sturdy).
+# TrackComparison, which draws the plots (default: deploy/target/sturdy.jar, built by ./sturdy).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: $0 OUTDIR [RUN...]}"
 shift
 sturdy="${STURDY:-$root/sturdy}"
-jar="${STURDY_JAR:-$root/party/target/sturdy.jar}"
+jar="${STURDY_JAR:-$root/deploy/target/sturdy.jar}"
 fm_limit="${FM_LIMIT:-20000}"
 fm_epochs="${FM_EPOCHS:-10}"
 c_limit="${C_LIMIT:-10000}"

@@ -13,7 +13,7 @@ import java.util.Locale;
  * Several runs' per-epoch histories (the *.track.csv files of `sturdy train`) in one plot and one
  * CSV, e.g. weight decay 0 against 5e-4 (the paper's Figure 3):
  * <pre>
- * java -cp party/target/sturdy.jar dev.sturdy.train.TrackComparison OUT.png TITLE backbone,B8,B9 "wd 0=a.track.csv" "wd 5e-4=b.track.csv"
+ * java -cp deploy/target/sturdy.jar dev.sturdy.train.TrackComparison OUT.png TITLE backbone,B8,B9 "wd 0=a.track.csv" "wd 5e-4=b.track.csv"
  * </pre>
  * Each run gets the backbone as a solid line and every PANN column dashed; OUT.csv beside the
  * PNG holds the plotted values as run,epoch,column,accuracy.

@@ -6,12 +6,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A subcommand that prints its results through picocli's writer, so tests and callers can capture them. */
-abstract class PrintingCommand implements Callable<Integer> {
+public abstract class PrintingCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    PrintWriter out() {
+    protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
 }

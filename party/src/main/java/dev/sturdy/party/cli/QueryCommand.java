@@ -5,12 +5,12 @@ import dev.sturdy.model.data.Dataset;
 import dev.sturdy.model.data.Samples;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.json.Json;
+import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.api.Cost;
 import dev.sturdy.party.client.ImageInput;
+import dev.sturdy.party.client.PlainReference;
 import dev.sturdy.party.client.SturdyClient;
 import dev.sturdy.party.config.RoleConfig;
-import dev.sturdy.party.deploy.PlainReference;
-import dev.sturdy.net.tls.TlsCredentials;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +120,7 @@ public final class QueryCommand extends PrintingCommand {
     }
 
     /** One secure query of one image: class, its name, logits, seconds, and each party's reported cost. */
-    static Map<String, Object> classify(SturdyClient client, double[] pixels) {
+    public static Map<String, Object> classify(SturdyClient client, double[] pixels) {
         long t0 = System.nanoTime();
         SturdyClient.Answer a = client.infer(client.normalise(pixels, 1), 1);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -139,7 +139,7 @@ public final class QueryCommand extends PrintingCommand {
         return row;
     }
 
-    static List<Map<String, Object>> costs(List<Cost> costs) {
+    public static List<Map<String, Object>> costs(List<Cost> costs) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int p = 0; p < costs.size(); p++) {
             Cost c = costs.get(p);

@@ -2,7 +2,7 @@ package dev.sturdy.party.cli;
 
 import dev.sturdy.model.Model;
 import dev.sturdy.model.file.ModelFiles;
-import dev.sturdy.party.deploy.DeploymentWriter;
+import dev.sturdy.party.compute.ModelShareFile;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import picocli.CommandLine.Command;
@@ -35,9 +35,9 @@ public final class ShareCommand extends PrintingCommand {
             throw new IllegalArgumentException("--fraction-bits must be in 8..24, not " + fractionBits);
         }
         Model m = ModelFiles.read(model);
-        DeploymentWriter.writeShares(m, parties, beta, fractionBits, out, new SecureRandom());
+        ModelShareFile.writeSplit(m, parties, beta, fractionBits, out, new SecureRandom());
         out().printf("%s split for %d compute parties (B=%d, f=%d): %s/party-*/%s, %s/dealer/%s (structure only)%n",
-                m.name(), parties, beta, fractionBits, out, DeploymentWriter.MODEL_SHARE, out, DeploymentWriter.MODEL_SHARE);
+                m.name(), parties, beta, fractionBits, out, ModelShareFile.FILE_NAME, out, ModelShareFile.FILE_NAME);
         return 0;
     }
 }

@@ -1,35 +1,43 @@
 package dev.sturdy.party.cli;
 
-import dev.sturdy.party.bench.BenchWorkerCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
-/** The single entry point of the `sturdy` launcher: one subcommand per task. */
+/**
+ * The root of the `sturdy` command line and its error handling, with the subcommands of this module
+ * (polynomials, models, training, shares, the roles, queries). The deploy module's entry point puts
+ * its own (demo, certs, local, bench) in front; this module cannot name them.
+ */
 @Command(name = "sturdy", mixinStandardHelpOptions = true, version = "sturdy 0.1.0",
-        description = "Private inference of sturdy polynomial-approximated neural networks.",
-        subcommands = {DemoCommand.class, PolyCommand.class, ImportCommand.class, EvalCommand.class, TrainCommand.class,
-                ShareCommand.class, CertsCommand.class, PartyCommand.class, DealerCommand.class, LocalCommand.class,
-                QueryCommand.class, BenchCommand.class, BenchWorkerCommand.class})
+        description = "Private inference of sturdy polynomial-approximated neural networks.")
 public final class SturdyCli implements Runnable {
 
     /** Exit code for bad input: a wrong option, a missing or malformed file. */
-    static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = 2;
 
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    /** This module's commands only. */
+    public static CommandLine commandLine() {
+        return commandLine(List.of());
     }
 
-    /** The configured command line: user errors become one line on standard error, not a stack trace. */
-    public static CommandLine commandLine() {
+    /**
+     * The configured command line, {@code first} listed before this module's commands: user errors
+     * become one line on standard error, not a stack trace.
+     */
+    public static CommandLine commandLine(List<Object> first) {
         CommandLine cli = new CommandLine(new SturdyCli());
+        first.forEach(cli::addSubcommand);
+        List.of(new PolyCommand(), new ImportCommand(), new EvalCommand(), new TrainCommand(), new ShareCommand(),
+                new PartyCommand(), new DealerCommand(), new QueryCommand()).forEach(cli::addSubcommand);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();
             cmd.getErr().println("sturdy " + cmd.getCommandName() + ": " + e.getMessage()

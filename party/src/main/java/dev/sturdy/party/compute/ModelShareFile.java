@@ -8,6 +8,7 @@ import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.file.proto.ModelFile;
 import dev.sturdy.model.file.proto.Tensor;
 import dev.sturdy.model.graph.ModelException;
+import dev.sturdy.net.tls.RoleNames;
 import dev.sturdy.protocol.eval.FoldedGraph;
 import dev.sturdy.protocol.eval.ModelShares;
 import dev.sturdy.protocol.prg.Prg;
@@ -35,6 +36,9 @@ import java.util.List;
  */
 public record ModelShareFile(int role, int parties, int fractionalBits, int precisionB, Model structure,
                              ModelShares shares) {
+    /** The file's name in each role's directory of a deployment. */
+    public static final String FILE_NAME = "model.share";
+
     private static final int MAGIC = 0x53545348; // "STSH"
     private static final int VERSION = 1;
     private static final int MAX_STRUCTURE_BYTES = 1 << 30;
@@ -64,6 +68,18 @@ public record ModelShareFile(int role, int parties, int fractionalBits, int prec
             out[p] = new ModelShareFile(p, parties, fractionalBits, precisionB, structure, p < parties ? shares[p] : null);
         }
         return out;
+    }
+
+    /**
+     * The model owner's step: splits {@code model} for {@code parties} compute parties and writes
+     * {@code party-i/model.share} and the dealer's structure-only {@code dealer/model.share} under {@code out}.
+     */
+    public static void writeSplit(Model model, int parties, int precisionB, int fractionalBits, Path out,
+                                  SecureRandom random) throws IOException {
+        for (ModelShareFile f : split(model, parties, precisionB, fractionalBits, random)) {
+            Path dir = Files.createDirectories(out.resolve(RoleNames.of(f.role(), parties)));
+            f.save(dir.resolve(FILE_NAME));
+        }
     }
 
     /** The model with every weight tensor zeroed: shapes and everything else kept. */

@@ -5,12 +5,16 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the sturdy command line in-process and captures what it prints. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    /** This module's commands. */
+    public static CliRun of(String... args) {
+        return with(SturdyCli.commandLine(), args);
+    }
+
+    public static CliRun with(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = SturdyCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -10,7 +10,7 @@ import dev.sturdy.model.Model;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Shape;
-import dev.sturdy.party.deploy.DemoModel;
+import dev.sturdy.party.samples.DemoModel;
 import dev.sturdy.protocol.eval.FoldedGraph;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.sharing.AdditiveSharing;

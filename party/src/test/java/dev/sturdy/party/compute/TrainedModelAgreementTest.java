@@ -11,7 +11,7 @@ import dev.sturdy.model.data.Dataset;
 import dev.sturdy.model.data.Samples;
 import dev.sturdy.model.eval.ActivationMode;
 import dev.sturdy.model.eval.PlainEvaluator;
-import dev.sturdy.party.deploy.DemoModel;
+import dev.sturdy.party.samples.DemoModel;
 import dev.sturdy.protocol.eval.SecureEvaluator;
 import dev.sturdy.protocol.net.LocalParties;
 import dev.sturdy.protocol.prg.Prg;
