@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.sturdy.model.Model;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.json.Json;
+import dev.sturdy.party.samples.DemoImages;
+import dev.sturdy.party.samples.DemoModel;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The embedded demo model is small, sturdy, and its sidecar's accuracies are what `sturdy eval` measures. */
 class DefaultModelTest {
 
-    static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
-    static final String RESOURCE = "/dev/sturdy/party/default.model";
 
     @TempDir
     Path dir;
@@ -31,7 +31,7 @@ class DefaultModelTest {
     void sidecarAccuraciesAreReproducedByEval() throws Exception {
         Map<String, Object> sidecar = sidecar();
         Path model = dir.resolve("default.model");
-        try (InputStream in = DefaultModelTest.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = DefaultModelTest.class.getResourceAsStream(DemoModel.RESOURCE)) {
             assertNotNull(in, "embedded model missing");
             Files.copy(in, model);
         }
@@ -40,8 +40,8 @@ class DefaultModelTest {
         assertEquals("smallcnn", m.architecture());
         assertEquals(((Number) sidecar.get("bound")).doubleValue(), m.pann().bound());
 
-        assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
-        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "idx:" + FASHION, "--beta", "9", "--json");
+        assumeTrue(Files.isDirectory(DemoImages.FASHION_MNIST), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "idx:" + DemoImages.FASHION_MNIST, "--beta", "9", "--json");
         assertEquals(0, eval.exitCode(), eval.err());
         Map<String, Object> doc = (Map<String, Object>) Json.parse(eval.out());
         Map<String, Object> accuracy = (Map<String, Object>) sidecar.get("accuracy");
@@ -52,7 +52,7 @@ class DefaultModelTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> sidecar() throws Exception {
-        try (InputStream in = DefaultModelTest.class.getResourceAsStream(RESOURCE + ".json")) {
+        try (InputStream in = DefaultModelTest.class.getResourceAsStream(DemoModel.RESOURCE + ".json")) {
             assertNotNull(in, "sidecar default.model.json missing");
             return (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }

@@ -11,6 +11,7 @@ import dev.sturdy.model.data.Dataset;
 import dev.sturdy.model.data.Samples;
 import dev.sturdy.model.eval.ActivationMode;
 import dev.sturdy.model.eval.PlainEvaluator;
+import dev.sturdy.party.samples.DemoImages;
 import dev.sturdy.party.samples.DemoModel;
 import dev.sturdy.protocol.eval.SecureEvaluator;
 import dev.sturdy.protocol.net.LocalParties;
@@ -20,7 +21,6 @@ import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
 import dev.sturdy.protocol.sharing.AdditiveSharing;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,7 +40,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 2 and 3 parties to keep the CI time down; every row passes with either count.
  */
 class TrainedModelAgreementTest {
-    private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
     private static final int IMAGES = Integer.getInteger("sturdy.agreement.images", 100);
     private static final long SAMPLE_SEED = 20261124L;
     private static final int BATCH = 25;
@@ -51,10 +50,10 @@ class TrainedModelAgreementTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
+        assumeTrue(Files.isDirectory(DemoImages.FASHION_MNIST), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
         model = DemoModel.load();
         assertEquals("smallcnn", model.architecture(), "the embedded trained model is missing");
-        data = DataSpec.open("idx:" + FASHION);
+        data = DataSpec.open("idx:" + DemoImages.FASHION_MNIST);
         sample = Samples.classBalanced(data, IMAGES, SAMPLE_SEED);
     }
 
