@@ -7,16 +7,25 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Chooses the composite sign polynomial for precision 2^-B.
+ * Chooses the composite sign polynomial for precision 2^-B, for the cost model of the secure
+ * protocol ({@link ActivationPlan}): each component costs one opening and one round whatever its
+ * degree, and the dealer sends about one ring element per unit of degree (the mask's powers).
  *
- * <p>What is minimised, in this order: (1) multiplicative depth, which is also the number of MPC
- * rounds of the {@link EvaluationPlan} (with a dealer, rounds are the dominant cost); (2) non-scalar
- * multiplications under odd baby-step giant-step, the cost model of Lee et al.'s published tables,
- * so the choice is never worse than theirs on their own terms; (3) ring elements opened by the MPC
- * plan (a square opens one, a product two); (4) the measured ReLU error.
+ * <p>What is minimised, in this order: (1) the number of components (rounds and opened bits per
+ * activation); (2) the sum of the degrees (the dealer's powers); (3) the measured ReLU error.
+ * Degrees stay at most {@link #MAX_DEGREE}: a component of degree d is evaluated exactly in 128
+ * bits at coefficientBits + d * inputBits, so higher degrees would leave too few input bits
+ * ({@link dev.sturdy.model.fixed.FixedPointPolicy#inputBits}).
  *
  * <p>Subject to: max over x in [-1, 1] of |x (1 + p(x)) / 2 - ReLU(x)| <= 2^-B, measured with the
  * power-basis Horner evaluation of {@link OddPolynomial}.
+ *
+ * <p>p1 is the minimax approximation of sgn on [eps, 1 + {@link #P1_OVERSHOOT}] rather than
+ * [eps, 1]: a minimax polynomial is steep just outside its interval, so with the interval ending at
+ * 1 the composite amplifies an input error near |x| = 1 some 10 to 70 times (measured: max x |p'(x)|
+ * on [0, 1] of 8 to 74 for B = 9 composites), while with the overshoot it stays near 1; the
+ * protocol's inputs carry a unit of truncation error, so this buys about five input bits for
+ * about 2% of the ReLU error.
  *
  * <p>How: for eps = M 2^-B on a grid of M, a best-first search over degree sequences in cost order
  * (error chains from {@link MinimaxErrorTable}; prefixes dominated in cost and error are dropped).
@@ -26,8 +35,8 @@ import java.util.PriorityQueue;
  * tuned by golden section around each winner to minimise the ReLU error, leaving a margin under 2^-B.
  *
  * <p>Each component's error is charged the rounding bound of its power-basis Horner evaluation in
- * doubles, so components with huge coefficients (degree 55 after 15, 27 at B = 15 has coefficients
- * ~ 3e8 and a bound ~ 1e3) price themselves out, and the final error bounds what doubles compute.
+ * doubles, so components with huge coefficients price themselves out, and the final error bounds
+ * what doubles compute.
  */
 public final class SignPolynomialSearch {
 
@@ -42,16 +51,20 @@ public final class SignPolynomialSearch {
     private static final int SEARCH_SAMPLES = 10_000;
     /** Below this a further component cannot be resolved in doubles. */
     private static final double TAU_FLOOR = 1e-12;
+    /** How far beyond 1 p1 is minimax (see the class comment). */
+    static final double P1_OVERSHOOT = 0.05;
+    /** The largest degree of a component. */
+    static final int MAX_DEGREE = 9;
+    /** The most components a composite may have. */
+    private static final int MAX_COMPONENTS = 8;
 
     private final int beta;
     private final double target;
-    private final int maxDepth;
     private final MinimaxErrorTable table = MinimaxErrorTable.get();
 
     private SignPolynomialSearch(int beta) {
         this.beta = beta;
         this.target = Math.scalb(1.0, -beta);
-        this.maxDepth = beta + 6;
     }
 
     /** The chosen composite sign for precision 2^-beta (2 <= beta <= 24). */
@@ -62,22 +75,20 @@ public final class SignPolynomialSearch {
         return new SignPolynomialSearch(beta).run();
     }
 
-    private record Cost(int depth, int mults, int openings) implements Comparable<Cost> {
-        static final Cost ZERO = new Cost(0, 0, 0);
+    private record Cost(int components, int degrees) implements Comparable<Cost> {
+        static final Cost ZERO = new Cost(0, 0);
 
         Cost plus(int degree) {
-            return new Cost(depth + SignCost.depth(degree), mults + SignCost.bsgsMults(degree),
-                    openings + SignCost.openings(degree));
+            return new Cost(components + 1, degrees + degree);
         }
 
         boolean atMost(Cost o) {
-            return depth <= o.depth && mults <= o.mults && openings <= o.openings;
+            return components <= o.components && degrees <= o.degrees;
         }
 
         @Override
         public int compareTo(Cost o) {
-            return Comparator.comparingInt(Cost::depth).thenComparingInt(Cost::mults)
-                    .thenComparingInt(Cost::openings).compare(this, o);
+            return Comparator.comparingInt(Cost::components).thenComparingInt(Cost::degrees).compare(this, o);
         }
     }
 
@@ -162,10 +173,10 @@ public final class SignPolynomialSearch {
                     return null;
                 }
             }
-            for (int d = 3; d <= SignCost.MAX_DEGREE; d += 2) {
+            for (int d = 3; d <= MAX_DEGREE; d += 2) {
                 Cost cost = prefix.cost.plus(d);
                 double tau = tabulatedStep(prefix, d, eps);
-                if (cost.depth <= maxDepth && !Double.isNaN(tau)) {
+                if (cost.components <= MAX_COMPONENTS && !Double.isNaN(tau)) {
                     int[] degrees = Arrays.copyOf(prefix.degrees, prefix.degrees.length + 1);
                     degrees[degrees.length - 1] = d;
                     queue.add(new Prefix(degrees, cost, tau));
@@ -180,7 +191,8 @@ public final class SignPolynomialSearch {
         if (prefix.tau < TAU_FLOOR) {
             return Double.NaN;
         }
-        double[] e = prefix.degrees.length == 0 ? table.first(d, eps) : table.next(d, prefix.tau);
+        // minimax on [eps, 1 + overshoot] errs as minimax on [eps / (1 + overshoot), 1] (scale x)
+        double[] e = prefix.degrees.length == 0 ? table.first(d, eps / (1 + P1_OVERSHOOT)) : table.next(d, prefix.tau);
         double tau = e[0] + e[1];
         return tau < prefix.tau ? tau : Double.NaN;
     }
@@ -195,7 +207,7 @@ public final class SignPolynomialSearch {
     }
 
     /**
-     * Appends the minimax of the given degree: p1 on [eps, 1], later ones on [1 - tau, 1 + tau] of the
+     * Appends the minimax of the given degree: p1 on [eps, 1 + overshoot], later ones on [1 - tau, 1 + tau] of the
      * previous error, which includes the rounding bound of the power-basis evaluation, so the next
      * interval covers what doubles compute. Null when it would not reduce the error or is beyond doubles.
      */
@@ -205,7 +217,7 @@ public final class SignPolynomialSearch {
             return null;
         }
         double lo = first ? eps : 1 - chain.tau;
-        double hi = first ? 1 : 1 + chain.tau;
+        double hi = first ? 1 + P1_OVERSHOOT : 1 + chain.tau;
         Remez.Result r;
         try {
             r = Remez.sign(degree, lo, hi);

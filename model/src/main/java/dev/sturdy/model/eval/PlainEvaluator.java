@@ -1,27 +1,18 @@
 package dev.sturdy.model.eval;
 
 import dev.sturdy.model.Model;
-import dev.sturdy.model.graph.Add;
-import dev.sturdy.model.graph.AvgPool;
-import dev.sturdy.model.graph.BatchNorm;
-import dev.sturdy.model.graph.Conv2d;
-import dev.sturdy.model.graph.Flatten;
-import dev.sturdy.model.graph.FoldedConv;
 import dev.sturdy.model.graph.Graph;
-import dev.sturdy.model.graph.Linear;
-import dev.sturdy.model.graph.MaxPool;
-import dev.sturdy.model.graph.Node;
-import dev.sturdy.model.graph.Op;
-import dev.sturdy.model.graph.Relu;
 import dev.sturdy.model.graph.Shape;
-import dev.sturdy.model.graph.ShortcutPad;
+import dev.sturdy.model.lower.LoweredGraph;
+import dev.sturdy.model.lower.LoweredGraph.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The plaintext evaluator in double precision: the backbone (exact ReLU and max) or the PANN
- * (AppReLU and AppMax) of a model, one sample at a time. Batch norm that follows a convolution is
- * folded into it. An instance is immutable; each thread evaluates with its own {@link Workspace}.
+ * (AppReLU and AppMax) of a model, one sample at a time, on its {@link LoweredGraph} (batch norm
+ * after a convolution folded into it, as the secure evaluator runs it). An instance is immutable;
+ * each thread evaluates with its own {@link Workspace}.
  */
 public final class PlainEvaluator {
 
@@ -35,58 +26,29 @@ public final class PlainEvaluator {
 
     public PlainEvaluator(Model model) {
         this.model = model;
-        Graph g = model.graph();
-        List<Node> nodes = g.nodes();
-        int[] consumers = g.consumerCounts();
-        int[] buffer = new int[nodes.size()];
-        bufferSizes = new int[nodes.size() + 1];
-        inputBuffer = nodes.size();
-        bufferSizes[inputBuffer] = g.input().size();
-        boolean[] foldedAway = new boolean[nodes.size()];
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
+        List<Layer> layers = LoweredGraph.of(model.graph()).layers();
+        int[] buffer = new int[layers.size()];
+        bufferSizes = new int[layers.size() + 1];
+        inputBuffer = layers.size();
+        bufferSizes[inputBuffer] = model.graph().input().size();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
             buffer[i] = i;
-            bufferSizes[i] = n.output().size();
-            int[] in = n.inputs().stream().mapToInt(x -> x == Graph.INPUT ? inputBuffer : buffer[x]).toArray();
-            Shape inShape = g.shapeOf(n.inputs().get(0));
-            Op op = n.op();
-            if (op instanceof Conv2d c) {
-                // Defer: a following batch norm may fold into it.
-                boolean foldable = i + 1 < nodes.size() && consumers[i] == 1
-                        && nodes.get(i + 1).op() instanceof BatchNorm && nodes.get(i + 1).inputs().equals(List.of(i));
-                if (foldable) {
-                    foldedAway[i] = true;
-                    continue;
-                }
-                steps.add(conv(c, null, inShape, n.output(), in[0], i));
-            } else if (op instanceof BatchNorm b) {
-                int src = n.inputs().get(0);
-                if (src != Graph.INPUT && foldedAway[src]) {
-                    Node convNode = nodes.get(src);
-                    steps.add(conv((Conv2d) convNode.op(), b, g.shapeOf(convNode.inputs().get(0)), n.output(),
-                            convNode.inputs().get(0) == Graph.INPUT ? inputBuffer : buffer[convNode.inputs().get(0)], i));
-                } else {
-                    steps.add(affine(b, inShape, in[0], i));
-                }
-            } else if (op instanceof Linear l) {
-                steps.add(linear(l, in[0], i));
-            } else if (op instanceof AvgPool p) {
-                steps.add(avgPool(p, inShape, n.output(), in[0], i));
-            } else if (op instanceof MaxPool p) {
-                steps.add(maxPool(p, inShape, n.output(), in[0], i, activationLayer(n.name())));
-            } else if (op instanceof Relu) {
-                steps.add(relu(n.output().size(), in[0], i, activationLayer(n.name())));
-            } else if (op instanceof Add) {
-                steps.add(add(n.output().size(), in[0], in[1], i));
-            } else if (op instanceof Flatten) {
-                buffer[i] = in[0];
-            } else if (op instanceof ShortcutPad s) {
-                steps.add(shortcut(s, inShape, n.output(), in[0], i));
-            } else {
-                throw new IllegalStateException("no plaintext kernel for " + op.kind());
+            bufferSizes[i] = l.out().size();
+            int[] in = java.util.Arrays.stream(l.inputs()).map(x -> x == Graph.INPUT ? inputBuffer : buffer[x]).toArray();
+            switch (l.kind()) {
+                case CONV -> steps.add(conv(l, in[0], i));
+                case AFFINE -> steps.add(affine(l, in[0], i));
+                case LINEAR -> steps.add(linear(l, in[0], i));
+                case AVG_POOL -> steps.add(avgPool(l, in[0], i));
+                case MAX_POOL -> steps.add(maxPool(l, in[0], i, activationLayer(l.name())));
+                case RELU -> steps.add(relu(l.out().size(), in[0], i, activationLayer(l.name())));
+                case ADD -> steps.add(add(l.out().size(), in[0], in[1], i));
+                case FLATTEN -> buffer[i] = in[0];
+                case SHORTCUT -> steps.add(shortcut(l, in[0], i));
             }
         }
-        outputBuffer = buffer[nodes.size() - 1];
+        outputBuffer = buffer[layers.size() - 1];
     }
 
     public Model model() {
@@ -156,51 +118,41 @@ public final class PlainEvaluator {
         void run(double[][] buf, double[] scratch, ActivationMode mode, RangeStats stats);
     }
 
-    private Step conv(Conv2d c, BatchNorm bn, Shape in, Shape out, int src, int dst) {
-        int k = c.kernel();
-        int kdim = c.inChannels() * k * k;
+    private Step conv(Layer l, int src, int dst) {
+        Shape in = l.in();
+        Shape out = l.out();
+        int k = l.kernel();
+        int kdim = in.channels() * k * k;
         int plane = out.height() * out.width();
-        FoldedConv folded = FoldedConv.of(c, bn);
-        double[] w = folded.weight();
-        double[] bias = folded.bias();
+        double[] w = l.weight();
+        double[] bias = l.bias();
         scratchSize = Math.max(scratchSize, kdim * plane);
-        boolean pointwise = k == 1 && c.stride() == 1 && c.padding() == 0;
+        boolean pointwise = k == 1 && l.stride() == 1 && l.padding() == 0;
         return (buf, scratch, mode, stats) -> {
             double[] cols = buf[src];
             if (!pointwise) {
-                Kernels.im2col(buf[src], in.channels(), in.height(), in.width(), k, c.stride(), c.padding(),
+                Kernels.im2col(buf[src], in.channels(), in.height(), in.width(), k, l.stride(), l.padding(),
                         out.height(), out.width(), scratch);
                 cols = scratch;
             }
-            Kernels.matmulBias(w, bias, c.outChannels(), kdim, cols, plane, buf[dst]);
+            Kernels.matmulBias(w, bias, out.channels(), kdim, cols, plane, buf[dst]);
         };
     }
 
-    private static Step affine(BatchNorm b, Shape in, int src, int dst) {
-        double[] scale = new double[b.channels()];
-        double[] shift = new double[b.channels()];
-        for (int c = 0; c < scale.length; c++) {
-            scale[c] = b.scale(c);
-            shift[c] = b.shift(c);
-        }
-        int plane = in.height() * in.width();
-        return (buf, scratch, mode, stats) -> Kernels.affineChannels(buf[src], scale, shift, plane, buf[dst]);
+    private static Step affine(Layer l, int src, int dst) {
+        int plane = l.in().height() * l.in().width();
+        return (buf, scratch, mode, stats) -> Kernels.affineChannels(buf[src], l.weight(), l.bias(), plane, buf[dst]);
     }
 
-    private static Step linear(Linear l, int src, int dst) {
-        double[] w = new double[l.weight().length];
-        double[] bias = new double[l.outFeatures()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = l.weight()[i];
-        }
-        for (int o = 0; o < bias.length; o++) {
-            bias[o] = l.bias() == null ? 0 : l.bias()[o];
-        }
-        return (buf, scratch, mode, stats) -> Kernels.matmulBias(w, bias, l.outFeatures(), l.inFeatures(), buf[src], 1,
-                buf[dst]);
+    private static Step linear(Layer l, int src, int dst) {
+        int in = l.in().size();
+        int out = l.out().size();
+        return (buf, scratch, mode, stats) -> Kernels.matmulBias(l.weight(), l.bias(), out, in, buf[src], 1, buf[dst]);
     }
 
-    private static Step avgPool(AvgPool p, Shape in, Shape out, int src, int dst) {
+    private static Step avgPool(Layer p, int src, int dst) {
+        Shape in = p.in();
+        Shape out = p.out();
         if (p.kernel() == 0) {
             int plane = in.height() * in.width();
             return (buf, scratch, mode, stats) -> {
@@ -217,12 +169,11 @@ public final class PlainEvaluator {
                 p.kernel(), p.stride(), out.height(), out.width(), buf[dst]);
     }
 
-    private static Step maxPool(MaxPool p, Shape in, Shape out, int src, int dst, int layer) {
-        if (p.kernel() == 0 && in.height() != in.width()) {
-            throw new dev.sturdy.model.graph.ModelException("global max-pooling needs a square input, got " + in);
-        }
-        int k = p.kernel() == 0 ? in.height() : p.kernel();
-        int stride = p.kernel() == 0 ? 1 : p.stride();
+    private static Step maxPool(Layer p, int src, int dst, int layer) {
+        Shape in = p.in();
+        Shape out = p.out();
+        int k = p.kernel();
+        int stride = p.stride();
         return (buf, scratch, mode, stats) -> {
             double[] x = buf[src];
             if (stats != null) {
@@ -282,7 +233,9 @@ public final class PlainEvaluator {
         };
     }
 
-    private static Step shortcut(ShortcutPad s, Shape in, Shape out, int src, int dst) {
+    private static Step shortcut(Layer s, int src, int dst) {
+        Shape in = s.in();
+        Shape out = s.out();
         return (buf, scratch, mode, stats) -> Kernels.shortcutPad(buf[src], in.channels(), in.height(), in.width(),
                 s.stride(), s.padBefore(), out.height(), out.width(), buf[dst], out.channels());
     }

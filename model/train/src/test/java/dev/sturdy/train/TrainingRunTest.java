@@ -88,7 +88,7 @@ class TrainingRunTest {
 
     private static TrainingOptions options(String spec, Path out, boolean resume) {
         return new TrainingOptions("smallcnn", spec, null, 2, 32, 0.05, Schedule.PAPER, 1e-4, 0.5,
-                new NgnvSettings(0.3, 0.1, true), new int[0], 100, 0, 5, resume, out, 50, 1, "test");
+                new NgnvSettings(0.3, 0.1, true), new int[0], 100, 0, 5, null, resume, out, 50, 1, "test");
     }
 
     private record StopAfterEpoch(RuntimeException stop) implements TrainingMonitor {
@@ -111,7 +111,7 @@ class TrainingRunTest {
         Path out = dir.resolve("small.model");
         List<Double> runningLoss = new ArrayList<>();
         TrainingOptions options = new TrainingOptions("smallcnn", spec, null, 1, 32, 0.05, Schedule.COSINE, 1e-4, 0.5,
-                new NgnvSettings(0.3, 0.1, false), new int[] {10}, 200, limit, 1, false, out, 50, 1, "test");
+                new NgnvSettings(0.3, 0.1, false), new int[] {10}, 200, limit, 1, null, false, out, 50, 1, "test");
         TrainingRun.Result result = new TrainingRun(options, new Recorder(runningLoss)).run();
 
         double first = runningLoss.get(0);

@@ -1,6 +1,6 @@
 package dev.sturdy.protocol.cost;
 
-import dev.sturdy.protocol.dealer.CorrelationKind;
+import dev.sturdy.protocol.correlation.CorrelationKind;
 import dev.sturdy.protocol.net.TrafficStats;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,141 +1,220 @@
 package dev.sturdy.protocol.eval;
 
-import dev.sturdy.protocol.eval.FoldedGraph.Layer;
-import dev.sturdy.protocol.prg.Prg;
-import dev.sturdy.protocol.ring.FixedPoint;
-import dev.sturdy.protocol.ring.RingTensor;
-import dev.sturdy.protocol.sharing.AdditiveSharing;
+import dev.sturdy.model.fixed.FixedPointPolicy;
+import dev.sturdy.model.lower.LoweredGraph;
+import dev.sturdy.model.lower.LoweredGraph.Layer;
+import dev.sturdy.protocol.prg.Seed;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.security.SecureRandom;
+import java.util.List;
 
 /**
- * One compute party's additive shares of a model's folded weights, encoded with f fractional
- * bits: per weighted layer a weight share and a bias share. The model owner makes the N share
- * sets with {@link #split}; party i gets set i and learns nothing about the weights from it.
+ * What one compute party holds of a deployed model's weights: per weighted layer the public
+ * masked weights W^ = W + mu (the same on every party, so a weighted layer on a wire is local,
+ * see {@link dev.sturdy.protocol.wire.LinearLayer}), its share of the mask mu (derived from its
+ * weight seed, see {@link WeightSeeds}) and its additive share of the bias. Weights are encoded
+ * with the layer's fractional bits, biases at the layer's output scale, both modulo 2^linearRing.
  * toString never shows a value.
  */
 public final class ModelShares {
-    private final int fractionalBits;
-    private final Map<String, RingTensor[]> byLayer;
+    private final SecureModel model;
+    private final Seed seed;
+    private final long[][] maskedWeights;
+    private final long[][] biasShares;
+    private final long[][] maskShares;
 
-    private ModelShares(int fractionalBits, Map<String, RingTensor[]> byLayer) {
-        this.fractionalBits = fractionalBits;
-        this.byLayer = byLayer;
+    private ModelShares(SecureModel model, Seed seed, long[][] maskedWeights, long[][] biasShares) {
+        this.model = model;
+        this.seed = seed;
+        this.maskedWeights = maskedWeights;
+        this.biasShares = biasShares;
+        this.maskShares = new long[maskedWeights.length][];
+        for (int l = 0; l < maskedWeights.length; l++) {
+            if (maskedWeights[l] != null) {
+                maskShares[l] = WeightSeeds.maskShare(model, seed, l);
+            }
+        }
     }
 
-    /** Encodes the folded weights of {@code graph} (made from a model with weights) and splits them N ways. */
-    public static ModelShares[] split(FoldedGraph graph, FixedPoint fp, int parties, Prg prg) {
-        @SuppressWarnings("unchecked")
-        Map<String, RingTensor[]>[] maps = new Map[parties];
-        for (int p = 0; p < parties; p++) {
-            maps[p] = new HashMap<>();
-        }
-        for (Layer l : graph.layers()) {
-            if (!l.hasWeights()) {
+    /** The model owner's output: the public model, each compute party's shares, the dealer's seeds. */
+    public record Split(SecureModel model, ModelShares[] parties, WeightSeeds dealer) {
+    }
+
+    /**
+     * The model owner's step: encodes the folded weights of {@code graph} (scaled by the tensors'
+     * multipliers, {@link SecureModel#multipliers}) with per-layer fractional bits, masks them with
+     * fresh per-party seeds and splits the biases.
+     */
+    public static Split split(LoweredGraph graph, double bound, FixedPointPolicy policy, int parties, SecureRandom rnd) {
+        List<Layer> layers = graph.layers();
+        double[] m = SecureModel.multipliers(graph, bound);
+        int[] bits = new int[layers.size()];
+        double[][] w = new double[layers.size()][];
+        double[][] b = new double[layers.size()][];
+        int maxBits = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            if (!layer.hasWeights()) {
                 continue;
             }
-            FoldedGraph.Folded f = graph.folded(l.name());
-            long[][] w = AdditiveSharing.split(fp.encode(f.weight()), parties, prg);
-            long[][] b = AdditiveSharing.split(fp.encode(f.bias()), parties, prg);
-            for (int p = 0; p < parties; p++) {
-                maps[p].put(l.name(), new RingTensor[] {new RingTensor(w[p], w[p].length), new RingTensor(b[p], b[p].length)});
+            double in = layer.inputs()[0] == dev.sturdy.model.graph.Graph.INPUT ? 1 : m[layer.inputs()[0]];
+            w[l] = scaled(layer.weight(), m[l] / in);
+            b[l] = scaled(layer.bias(), m[l]);
+            if (layer.kind() == LoweredGraph.Kind.LINEAR) {
+                w[l] = transpose(w[l], layer.out().size(), layer.in().size());
+            }
+            double max = 0;
+            for (double v : w[l]) {
+                max = Math.max(max, Math.abs(v));
+            }
+            bits[l] = policy.weightBits(max);
+            maxBits = Math.max(maxBits, bits[l]);
+        }
+        SecureModel model = new SecureModel(graph, bits, policy.linearRing(maxBits), policy.activationBits(), bound);
+        Seed[] seeds = new Seed[parties];
+        for (int p = 0; p < parties; p++) {
+            seeds[p] = Seed.random(rnd);
+        }
+        WeightSeeds dealer = new WeightSeeds(model, seeds);
+        long keep = (1L << model.linearRing()) - 1;
+        long[][] masked = new long[layers.size()][];
+        long[][][] bias = new long[parties][layers.size()][];
+        for (int l = 0; l < layers.size(); l++) {
+            if (w[l] == null) {
+                continue;
+            }
+            long[] mu = dealer.mask(l);
+            masked[l] = new long[w[l].length];
+            for (int i = 0; i < w[l].length; i++) {
+                masked[l][i] = (Math.round(Math.scalb(w[l][i], bits[l])) + mu[i]) & keep;
+            }
+            int outScale = bits[l] + policy.activationBits();
+            for (int p = 1; p < parties; p++) {
+                bias[p][l] = new long[b[l].length];
+                for (int i = 0; i < b[l].length; i++) {
+                    bias[p][l][i] = rnd.nextLong() & keep;
+                }
+            }
+            bias[0][l] = new long[b[l].length];
+            for (int i = 0; i < b[l].length; i++) {
+                long v = Math.round(Math.scalb(b[l][i], outScale));
+                for (int p = 1; p < parties; p++) {
+                    v -= bias[p][l][i];
+                }
+                bias[0][l][i] = v & keep;
             }
         }
-        ModelShares[] out = new ModelShares[parties];
+        ModelShares[] shares = new ModelShares[parties];
         for (int p = 0; p < parties; p++) {
-            out[p] = new ModelShares(fp.fractionalBits(), maps[p]);
+            shares[p] = new ModelShares(model, seeds[p], masked, bias[p]);
+        }
+        return new Split(model, shares, dealer);
+    }
+
+    private static double[] scaled(double[] v, double factor) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor;
         }
         return out;
     }
 
-    /** All-zero shares of the right sizes: for a dry run that only needs shapes (the dealer's plan). */
-    public static ModelShares zeros(FoldedGraph graph, FixedPoint fp) {
-        Map<String, RingTensor[]> m = new HashMap<>();
-        for (Layer l : graph.layers()) {
-            if (l.hasWeights()) {
-                int[] sizes = graph.parameterSizes(l);
-                m.put(l.name(), new RingTensor[] {RingTensor.zeros(sizes[0]), RingTensor.zeros(sizes[1])});
+    /** [rows x cols] to [cols x rows]. */
+    private static double[] transpose(double[] a, int rows, int cols) {
+        double[] t = new double[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
             }
-        }
-        return new ModelShares(fp.fractionalBits(), m);
-    }
-
-    /**
-     * Writes the shares: f, the number of weighted layers, then per layer of {@code graph} (in
-     * order) its name and the weight and bias shares as big-endian longs.
-     */
-    public void write(DataOutput out, FoldedGraph graph) throws IOException {
-        out.writeInt(fractionalBits);
-        out.writeInt(byLayer.size());
-        for (Layer l : graph.layers()) {
-            if (l.hasWeights()) {
-                out.writeUTF(l.name());
-                for (RingTensor t : get(l.name())) {
-                    for (long v : t.data()) {
-                        out.writeLong(v);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Reads what {@link #write} wrote for the same structure; sizes come from the structure, not the file. */
-    public static ModelShares read(DataInput in, FoldedGraph graph) throws IOException {
-        int f = in.readInt();
-        int count = in.readInt();
-        Map<String, RingTensor[]> m = new HashMap<>();
-        for (Layer l : graph.layers()) {
-            if (!l.hasWeights()) {
-                continue;
-            }
-            String name = in.readUTF();
-            if (!name.equals(l.name())) {
-                throw new IOException("model shares: expected layer '" + l.name() + "', found '" + name + "'");
-            }
-            int[] sizes = graph.parameterSizes(l);
-            RingTensor[] t = new RingTensor[2];
-            for (int k = 0; k < 2; k++) {
-                long[] v = new long[sizes[k]];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = in.readLong();
-                }
-                t[k] = new RingTensor(v, v.length);
-            }
-            m.put(name, t);
-        }
-        if (count != m.size()) {
-            throw new IOException("model shares hold " + count + " layers, the structure has " + m.size());
-        }
-        return new ModelShares(f, m);
-    }
-
-    public int fractionalBits() {
-        return fractionalBits;
-    }
-
-    /** The weight share of a layer (flat). */
-    public RingTensor weight(String layer) {
-        return get(layer)[0];
-    }
-
-    /** The bias (or batch-norm shift) share of a layer. */
-    public RingTensor bias(String layer) {
-        return get(layer)[1];
-    }
-
-    private RingTensor[] get(String layer) {
-        RingTensor[] t = byLayer.get(layer);
-        if (t == null) {
-            throw new IllegalArgumentException("model shares hold no weights for layer '" + layer + "'");
         }
         return t;
     }
 
+    /** All-zero shares of the right sizes under a fixed seed: for a dry run that only needs shapes (the dealer's plan). */
+    public static ModelShares zeros(SecureModel model) {
+        List<Layer> layers = model.graph().layers();
+        long[][] w = new long[layers.size()][];
+        long[][] b = new long[layers.size()][];
+        for (int l = 0; l < layers.size(); l++) {
+            if (layers.get(l).hasWeights()) {
+                int[] sizes = layers.get(l).parameterSizes();
+                w[l] = new long[sizes[0]];
+                b[l] = new long[sizes[1]];
+            }
+        }
+        return new ModelShares(model, Seed.ofBytes(new byte[Seed.BYTES]), w, b);
+    }
+
+    public SecureModel model() {
+        return model;
+    }
+
+    public long[] maskedWeights(int layer) {
+        return require(maskedWeights, layer);
+    }
+
+    public long[] maskShare(int layer) {
+        return require(maskShares, layer);
+    }
+
+    public long[] biasShare(int layer) {
+        return require(biasShares, layer);
+    }
+
+    private long[] require(long[][] by, int layer) {
+        if (layer < 0 || layer >= by.length || by[layer] == null) {
+            throw new IllegalArgumentException("layer " + layer + " has no weights");
+        }
+        return by[layer];
+    }
+
+    /** Writes the seed, then per weighted layer (in order) W^ and the bias share as big-endian longs. */
+    public void write(DataOutput out) throws IOException {
+        for (long v : seed.toLongs()) {
+            out.writeLong(v);
+        }
+        for (int l = 0; l < maskedWeights.length; l++) {
+            if (maskedWeights[l] != null) {
+                writeLongs(out, maskedWeights[l]);
+                writeLongs(out, biasShares[l]);
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote for the same model; sizes come from the structure, not the file. */
+    public static ModelShares read(DataInput in, SecureModel model) throws IOException {
+        Seed seed = Seed.fromLongs(new long[] {in.readLong(), in.readLong()});
+        List<Layer> layers = model.graph().layers();
+        long[][] w = new long[layers.size()][];
+        long[][] b = new long[layers.size()][];
+        for (int l = 0; l < layers.size(); l++) {
+            if (layers.get(l).hasWeights()) {
+                int[] sizes = layers.get(l).parameterSizes();
+                w[l] = readLongs(in, sizes[0]);
+                b[l] = readLongs(in, sizes[1]);
+            }
+        }
+        return new ModelShares(model, seed, w, b);
+    }
+
+    private static void writeLongs(DataOutput out, long[] v) throws IOException {
+        for (long x : v) {
+            out.writeLong(x);
+        }
+    }
+
+    private static long[] readLongs(DataInput in, int n) throws IOException {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readLong();
+        }
+        return v;
+    }
+
     @Override
     public String toString() {
-        return "ModelShares[" + byLayer.size() + " layers, f=" + fractionalBits + "]";
+        return "ModelShares[" + maskedWeights.length + " layers]";
     }
 }

@@ -14,15 +14,21 @@ public final class BitPlanes {
 
     /** planes[b * words(n) + j / 64] gets bit b of values[j] for b &lt; bits (bits above n are zero). */
     public static void transpose(long[] values, int n, int bits, long[] planes) {
+        transpose(values, n, 0, bits, planes);
+    }
+
+    /** planes[b * words(n) + j / 64] gets bit (from + b) of values[j] for b &lt; bits. */
+    public static void transpose(long[] values, int n, int from, int bits, long[] planes) {
         int w = words(n);
         for (int b = 0; b < bits; b++) {
             int base = b * w;
+            int shift = from + b;
             for (int word = 0; word < w; word++) {
-                int from = word << 6;
-                int to = Math.min(n, from + 64);
+                int start = word << 6;
+                int to = Math.min(n, start + 64);
                 long acc = 0;
-                for (int j = from; j < to; j++) {
-                    acc |= ((values[j] >>> b) & 1L) << (j - from);
+                for (int j = start; j < to; j++) {
+                    acc |= ((values[j] >>> shift) & 1L) << (j - start);
                 }
                 planes[base + word] = acc;
             }

@@ -10,8 +10,8 @@ public final class FixedPoint {
     private final double scale;
 
     public FixedPoint(int fractionalBits) {
-        if (fractionalBits < 0 || fractionalBits > 48) {
-            throw new IllegalArgumentException("fractional bits must be in 0..48, got " + fractionalBits);
+        if (fractionalBits < 0 || fractionalBits > 62) {
+            throw new IllegalArgumentException("fractional bits must be in 0..62, got " + fractionalBits);
         }
         this.fractionalBits = fractionalBits;
         this.scale = Math.scalb(1.0, fractionalBits);

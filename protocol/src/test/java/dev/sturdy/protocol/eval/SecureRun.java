@@ -3,21 +3,20 @@ package dev.sturdy.protocol.eval;
 import dev.sturdy.model.Model;
 import dev.sturdy.model.eval.ActivationMode;
 import dev.sturdy.model.eval.PlainEvaluator;
+import dev.sturdy.model.fixed.FixedPointPolicy;
+import dev.sturdy.model.lower.LoweredGraph;
+import dev.sturdy.protocol.correlation.Correlation;
+import dev.sturdy.protocol.correlation.Dealer;
+import dev.sturdy.protocol.correlation.PartyCorrelations;
 import dev.sturdy.protocol.cost.CostReport;
-import dev.sturdy.protocol.dealer.CorrelationRequest;
-import dev.sturdy.protocol.dealer.Dealer;
-import dev.sturdy.protocol.dealer.PartyCorrelations;
 import dev.sturdy.protocol.net.LocalParties;
-import dev.sturdy.protocol.net.Network;
-import dev.sturdy.protocol.ops.SecureOps;
-import dev.sturdy.protocol.ops.Session;
-import dev.sturdy.protocol.ops.TruncationMode;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
 import dev.sturdy.protocol.prg.Seeds;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
 import dev.sturdy.protocol.sharing.AdditiveSharing;
+import dev.sturdy.protocol.wire.Session;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -35,34 +34,35 @@ public final class SecureRun {
     private SecureRun() {
     }
 
-    public static Result run(Model model, SecureActivation activation, int parties, int f, double[] normalisedBatch,
-                             int batch) {
+    public static Result run(Model model, SecureActivation activation, int parties, double[] normalisedBatch, int batch) {
+        return run(model, activation, FixedPointPolicy.DEFAULT, parties, normalisedBatch, batch);
+    }
+
+    public static Result run(Model model, SecureActivation activation, FixedPointPolicy policy, int parties,
+                             double[] normalisedBatch, int batch) {
         SecureRandom rnd = new SecureRandom();
-        FixedPoint fp = new FixedPoint(f);
-        FoldedGraph folded = FoldedGraph.of(model);
-        ModelShares[] weights = ModelShares.split(folded, fp, parties, new Prg(Seed.random(rnd)));
-        var in = model.graph().input();
-        RingTensor[] inputs = AdditiveSharing.split(fp.encode(normalisedBatch, batch, in.channels(), in.height(),
-                in.width()), parties, new Prg(Seed.random(rnd)));
-        TruncationMode sessionMode = TruncationMode.DEALER;
-        SecureEvaluator dealerView = new SecureEvaluator(folded.withoutWeights(), activation);
-        List<CorrelationRequest> plan = dealerView.correlationPlan(parties, fp, sessionMode, batch);
-        SecureEvaluator evaluator = new SecureEvaluator(folded, activation);
+        ModelShares.Split split = ModelShares.split(LoweredGraph.of(model.graph()), model.pann().bound(), policy, parties, rnd);
+        FixedPoint in = new FixedPoint(policy.activationBits());
+        var shape = model.graph().input();
+        RingTensor[] inputs = AdditiveSharing.split(in.encode(normalisedBatch, batch, shape.channels(), shape.height(),
+                shape.width()), parties, new Prg(Seed.random(rnd)));
+        SecureEvaluator evaluator = new SecureEvaluator(split.model(), activation);
+        List<Correlation> plan = evaluator.correlationPlan(parties, batch);
         Seeds[] seeds = Seeds.local(parties, rnd);
         long[] dealerBytes = new long[1];
         long start = System.nanoTime();
         List<SecureEvaluator.Output> out = LocalParties.run(parties, Duration.ofMinutes(10), net -> {
-            Session s = new Session(net, parties, new PartyCorrelations(net, seeds[net.id()].dealerSeed()), fp,
-                    sessionMode);
-            return evaluator.query(new SecureOps(s), 1, weights[net.id()], inputs[net.id()]);
+            Session s = new Session(net, parties, new PartyCorrelations(net, seeds[net.id()].dealerSeed()));
+            return evaluator.query(s, 1, split.parties()[net.id()], inputs[net.id()]);
         }, net -> {
             net.beginQuery(1);
-            new Dealer(net, seeds[parties]).serveAll(plan);
+            new Dealer(net, seeds[parties], split.dealer()).serve(plan);
             dealerBytes[0] = net.stats().totalBytesSent();
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         RingTensor[] shares = out.stream().map(SecureEvaluator.Output::logits).toArray(RingTensor[]::new);
-        return new Result(fp.decode(AdditiveSharing.reconstruct(shares)), out.get(0).cost(), dealerBytes[0], seconds);
+        FixedPoint logits = new FixedPoint(split.model().outputBits());
+        return new Result(logits.decode(AdditiveSharing.reconstruct(shares)), out.get(0).cost(), dealerBytes[0], seconds);
     }
 
     /** Plaintext logits of normalised inputs [batch x ...] with the given mode. */

@@ -1,0 +1,103 @@
+package dev.sturdy.protocol.correlation;
+
+import dev.sturdy.protocol.ring.Wide;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Powers of a truncating opening's mask, so that a polynomial of any degree in the opened wire
+ * costs that one opening: the wire's mask is Lambda = rho - t M (t public), so
+ * Lambda^k = rho^k + t ((rho - M)^k - rho^k). For k = 2..degree the dealer deals rho^k and
+ * delta_k = (rho - M)^k - rho^k (a multiple of 2^wrapShift) mod 2^ring; k = 1 is the opening's own
+ * rho and -M.
+ */
+public final class MaskPowers extends Correlation {
+    private final int source;
+    private final int n;
+    private final int degree;
+    private final boolean wraps;
+
+    /** @param source the id of the {@link OpeningMask} taken for the wire */
+    public MaskPowers(int source, OpeningMask mask, int degree, int ring) {
+        super(parts(mask, degree, ring));
+        this.source = source;
+        this.n = mask.parts().get(OpeningMask.R).count();
+        this.degree = degree;
+        this.wraps = mask.hasWrap() && mask.wrapShift() < ring;
+    }
+
+    private static List<Part> parts(OpeningMask mask, int degree, int ring) {
+        int n = mask.parts().get(OpeningMask.R).count();
+        List<Part> parts = new ArrayList<>();
+        for (int k = 2; k <= degree; k++) {
+            parts.add(Part.dealt("rho^" + k, n, ring, 0));
+        }
+        if (mask.hasWrap() && mask.wrapShift() < ring) {
+            for (int k = 2; k <= degree; k++) {
+                parts.add(Part.dealt("delta" + k, n, ring, mask.wrapShift()));
+            }
+        }
+        return parts;
+    }
+
+    /** Part index of rho^k (2 <= k <= degree). */
+    public int power(int k) {
+        return k - 2;
+    }
+
+    /** Part index of delta_k (2 <= k <= degree), or -1 when the wrap term vanishes in this ring. */
+    public int delta(int k) {
+        return wraps ? degree - 1 + k - 2 : -1;
+    }
+
+    @Override
+    public int[] references() {
+        return new int[] {source};
+    }
+
+    @Override
+    public CorrelationKind kind() {
+        return CorrelationKind.MASK_POWERS;
+    }
+
+    @Override
+    public long elements() {
+        return (long) n * (degree - 1);
+    }
+
+    @Override
+    protected void deal(Values own, DealerMemory memory) {
+        Values mask = memory.of(source);
+        long[] rhoLo = mask.lo(OpeningMask.RHO);
+        long[] rhoHi = mask.hi(OpeningMask.RHO);
+        long[] mLo = wraps ? mask.lo(OpeningMask.WRAP) : null;
+        long[] mHi = wraps ? mask.hi(OpeningMask.WRAP) : null;
+        for (int j = 0; j < n; j++) {
+            long pLo = rhoLo[j];
+            long pHi = rhoHi[j];
+            // q = rho - M, the mask when the opening wrapped
+            long qLo = wraps ? rhoLo[j] - mLo[j] : 0;
+            long qHi = wraps ? rhoHi[j] - mHi[j] - (Long.compareUnsigned(rhoLo[j], mLo[j]) < 0 ? 1 : 0) : 0;
+            long powLo = pLo;
+            long powHi = pHi;
+            long qpLo = qLo;
+            long qpHi = qHi;
+            for (int k = 2; k <= degree; k++) {
+                long lo = powLo * pLo;
+                powHi = Wide.mulHi(powLo, powHi, pLo, pHi);
+                powLo = lo;
+                own.lo(power(k))[j] = powLo;
+                own.hi(power(k))[j] = powHi;
+                if (wraps) {
+                    long ql = qpLo * qLo;
+                    qpHi = Wide.mulHi(qpLo, qpHi, qLo, qHi);
+                    qpLo = ql;
+                    long dLo = qpLo - powLo;
+                    long dHi = qpHi - powHi - (Long.compareUnsigned(qpLo, powLo) < 0 ? 1 : 0);
+                    own.lo(delta(k))[j] = dLo;
+                    own.hi(delta(k))[j] = dHi;
+                }
+            }
+        }
+    }
+}

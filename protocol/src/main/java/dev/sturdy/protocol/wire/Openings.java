@@ -1,0 +1,128 @@
+package dev.sturdy.protocol.wire;
+
+import dev.sturdy.protocol.correlation.OpeningMask;
+import dev.sturdy.protocol.correlation.Values;
+import dev.sturdy.protocol.correlation.WireMask;
+import dev.sturdy.protocol.ring.Wide;
+
+/**
+ * The two ways a value becomes public-plus-mask, each one round: a truncating opening into a wire
+ * of the activation chain, and a rewire into a wire of the linear ring for the next weighted layer.
+ * Every truncation of the protocol happens here, folded into the opening it rides on.
+ */
+public final class Openings {
+    /** Opening width when a rewire has to truncate separately (see {@link #truncate}). */
+    private static final int OPENING_BITS = 40;
+
+    private Openings() {
+    }
+
+    /**
+     * Opens A masked and keeps floor(A / 2^(scale - bits)): the parties open V = A + 2^(ring-2) + r
+     * mod 2^ring in its top {@code width} bits (at least {@code openingBits}, so that a borrow from
+     * the dropped bits reaches the top bit with probability below 2^-openingBits), and hold the wire
+     * pub - (rho - t M) of {@link TruncatedWire}. The mask's rho and M are shared mod 2^useRing.
+     */
+    public static TruncatedWire truncate(Session s, Shared a, int bits, int useRing, int openingBits) {
+        int ring = a.ring();
+        int shift = a.scale() - bits;
+        if (shift < 0) {
+            return truncate(s, a.shiftUp(-shift), bits, useRing, openingBits);
+        }
+        int n = a.size();
+        int id = s.nextId();
+        OpeningMask mask = new OpeningMask(n, ring, shift, useRing);
+        Values v = s.take(mask);
+        long[] rLo = v.lo(OpeningMask.R);
+        long[] rHi = v.hi(OpeningMask.R);
+        long[] lo = new long[n];
+        long[] hi = new long[n];
+        long[] aLo = a.lo();
+        long[] aHi = a.hi();
+        long offLo = s.first() ? Wide.shlLo(1L, ring - 2) : 0L;
+        long offHi = s.first() ? Wide.shlHi(1L, 0L, ring - 2) : 0L;
+        for (int i = 0; i < n; i++) {
+            long x = aLo[i] + rLo[i];
+            long h = aHi[i] + rHi[i] + Wide.carry(aLo[i], x);
+            long y = x + offLo;
+            hi[i] = h + offHi + Wide.carry(x, y);
+            lo[i] = y;
+        }
+        int width = Math.min(Math.min(64, ring), Math.max(openingBits, ring - shift));
+        int from = ring - width;
+        if (from > shift) {
+            throw new IllegalArgumentException("a wire of " + (ring - shift) + " bits does not fit one 64-bit opening");
+        }
+        Round round = new Round(s);
+        Round.Opening opened = round.open(lo, hi, n, from, width);
+        round.run();
+        long[] top = opened.get();
+        long[] pub = new long[n];
+        long[] wrapped = new long[n];
+        long offset = 1L << (ring - 2 - shift);
+        for (int i = 0; i < n; i++) {
+            pub[i] = (top[i] >>> (shift - from)) - offset;
+            wrapped[i] = 1L - ((top[i] >>> (width - 1)) & 1L);
+        }
+        boolean wrap = mask.hasWrap();
+        return new TruncatedWire(pub, wrapped, v.lo(OpeningMask.RHO), v.hi(OpeningMask.RHO),
+                wrap ? v.lo(OpeningMask.WRAP) : null, wrap ? v.hi(OpeningMask.WRAP) : null, bits, id, mask);
+    }
+
+    /**
+     * A wire of the linear ring with {@code bits} fractional bits from additive shares. Without
+     * truncation the mask is a fresh uniform lambda; with it, the parties open bits
+     * [shift, shift + ring) of A + r and the mask is r >>> shift, exact modulo 2^ring because the
+     * shares' ring leaves at least {@code ring} bits above the shift (the wrap term vanishes);
+     * shares of a narrower ring (a weighted layer read by another) take a truncating opening first.
+     */
+    public static Wire rewire(Session s, Shared a, int ring, int bits) {
+        int shift = a.scale() - bits;
+        if (shift < 0) {
+            return rewire(s, a.shiftUp(-shift), ring, bits);
+        }
+        int n = a.size();
+        int id = s.nextId();
+        long[] aLo = a.lo();
+        long[] aHi = a.hi();
+        long[] lo = new long[n];
+        long[] hi = new long[n];
+        long[] mask;
+        int part;
+        if (shift == 0) {
+            if (a.ring() < ring) {
+                throw new IllegalArgumentException("a wire of " + ring + " bits from shares of " + a.ring());
+            }
+            Values v = s.take(new WireMask(n, ring));
+            mask = v.lo(WireMask.MASK);
+            part = WireMask.MASK;
+            for (int i = 0; i < n; i++) {
+                lo[i] = aLo[i] + mask[i];
+            }
+        } else {
+            if (a.ring() - shift < ring) {
+                // the shares' ring is too narrow for the wrap term to vanish: truncate first (a round), then mask
+                return rewire(s, truncate(s, a, bits, ring, OPENING_BITS).toShared(s.first(), ring).reshape(a.shape()), ring, bits);
+            }
+            Values v = s.take(new OpeningMask(n, a.ring(), shift, ring));
+            long[] rLo = v.lo(OpeningMask.R);
+            long[] rHi = v.hi(OpeningMask.R);
+            for (int i = 0; i < n; i++) {
+                long x = aLo[i] + rLo[i];
+                lo[i] = x;
+                hi[i] = aHi[i] + rHi[i] + Wide.carry(aLo[i], x);
+            }
+            mask = v.lo(OpeningMask.RHO);
+            part = OpeningMask.RHO;
+        }
+        Round round = new Round(s);
+        Round.Opening opened = round.open(lo, hi, n, shift, ring);
+        round.run();
+        long[] m = new long[n];
+        long keep = ring == 64 ? -1L : (1L << ring) - 1;
+        for (int i = 0; i < n; i++) {
+            m[i] = mask[i] & keep;
+        }
+        return new Wire(opened.get(), m, ring, bits, a.shape(), id, part, null);
+    }
+}
