@@ -5,12 +5,13 @@ import java.nio.file.Path;
 /**
  * Everything one training run is told. mixupAlpha 0 means no Mixup, ngnv null no NGNV,
  * trackBetas empty no PANN tracking, limit 0 all training images; test may be null where it can
- * be derived from data (see {@link TestSplit}); threads are libtorch's intra-op threads; command
- * is recorded in the model file.
+ * be derived from data (see {@link TestSplit}); init, when not null, is a model file whose weights
+ * and normalisation the run starts from (fine-tuning); threads are libtorch's intra-op threads;
+ * command is recorded in the model file.
  */
 public record TrainingOptions(String architecture, String data, String test, int epochs, int batch, double learningRate,
                               Schedule schedule, double weightDecay, double mixupAlpha, NgnvSettings ngnv,
-                              int[] trackBetas, int trackLimit, int limit, long seed, boolean resume, Path out,
+                              int[] trackBetas, int trackLimit, int limit, long seed, Path init, boolean resume, Path out,
                               double bound, int threads, String command) {
 
     public TrainingOptions {

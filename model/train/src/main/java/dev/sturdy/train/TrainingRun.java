@@ -54,7 +54,8 @@ public final class TrainingRun {
         DjlSetup.keepFreedMemory();
         Dataset trainData = DataSpec.open(o.data());
         TrainingImages images = TrainingImages.load(trainData, Samples.classBalanced(trainData, o.limit(), o.seed()));
-        Normalization normalization = images.statistics();
+        Model init = o.init() == null ? null : InitialWeights.read(o.init());
+        Normalization normalization = init == null ? images.statistics() : init.normalization();
         PannTracker tracker = tracker(images.shape());
         ZooNetwork net = Zoo.build(o.architecture(), images.shape(), images.classes().size(), o.ngnv());
         // Colour 32x32 images get the CIFAR augmentation; grey digits and clothes do not.
@@ -74,6 +75,9 @@ public final class TrainingRun {
             try (Trainer trainer = djl.newTrainer(config)) {
                 Shape s = images.shape();
                 trainer.initialize(new ai.djl.ndarray.types.Shape(1, s.channels(), s.height(), s.width()));
+                if (init != null) {
+                    InitialWeights.load(init, o.init(), net); // a resumed run then overwrites them from its checkpoint
+                }
                 List<EpochRecord> history = start(net, sgd);
                 Model model = null;
                 for (int epoch = history.size() + 1; epoch <= o.epochs(); epoch++) {
@@ -233,6 +237,9 @@ public final class TrainingRun {
         metadata.put("trainingImages", String.valueOf(images.count()));
         metadata.put("epochs", String.valueOf(epochs));
         metadata.put("seed", String.valueOf(o.seed()));
+        if (o.init() != null) {
+            metadata.put("init", o.init().getFileName().toString());
+        }
         metadata.put("weightDecay", String.valueOf(o.weightDecay()));
         metadata.put("mixup", String.valueOf(o.mixupAlpha()));
         metadata.put("ngnv", o.ngnv() == null ? "none" : o.ngnv().toString());

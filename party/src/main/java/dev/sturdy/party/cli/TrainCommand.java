@@ -70,6 +70,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a busy machine, more threads mostly wait for each other)")
     int threads;
 
+    @Option(names = "--init", description = "Start from the weights and input normalisation of this model file (same --arch): fine-tuning")
+    Path init;
+
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out")
     boolean resume;
 
@@ -81,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         Zoo.requireKnown(arch); // before the data loads
         TrainingOptions options = new TrainingOptions(arch, data, test, epochs, batch, lr, Schedule.parse(schedule), wd,
                 mixup == null ? 0 : mixup, ngnv == null ? null : NgnvSettings.parse(ngnv),
-                trackPann == null ? new int[0] : BetaRange.parse(trackPann), trackLimit, limit, seed, resume, out, bound, threads,
+                trackPann == null ? new int[0] : BetaRange.parse(trackPann), trackLimit, limit, seed, init, resume, out, bound, threads,
                 "sturdy train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         long start = System.nanoTime();
         TrainingRun.Result result = new TrainingRun(options, new Monitor(options.trackBetas())).run();
