@@ -40,10 +40,6 @@ final class InitialWeights {
             throw new IllegalArgumentException("--init " + file.getFileName() + " holds a " + init.architecture() + ", not a "
                     + net.architecture() + "; fine-tune with --arch " + init.architecture());
         }
-        if (!init.graph().input().equals(net.input())) {
-            throw new IllegalArgumentException("--init " + file.getFileName() + " takes " + init.graph().input()
-                    + " inputs, the training data has " + net.input());
-        }
         Map<String, NamedArray> tensors = GraphStateDict.of(init.graph());
         Set<String> unused = new LinkedHashSet<>(tensors.keySet());
         for (Map.Entry<String, Parameter> e : net.parameters().entrySet()) {
@@ -64,6 +60,10 @@ final class InitialWeights {
         if (!unused.isEmpty()) {
             String name = unused.iterator().next();
             throw mismatch(file, name, "has tensor '" + name + "' that " + net.architecture() + " does not have");
+        }
+        if (!init.graph().input().equals(net.input())) {
+            throw new IllegalArgumentException("--init " + file.getFileName() + " takes " + init.graph().input()
+                    + " inputs, the training data has " + net.input());
         }
     }
 

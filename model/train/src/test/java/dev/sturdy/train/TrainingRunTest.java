@@ -112,7 +112,7 @@ class TrainingRunTest {
         List<Double> runningLoss = new ArrayList<>();
         TrainingOptions options = new TrainingOptions("smallcnn", spec, null, 1, 32, 0.05, Schedule.COSINE, 1e-4, 0.5,
                 new NgnvSettings(0.3, 0.1, false), new int[] {10}, 200, limit, 1, null, false, out, 50, 1, "test");
-        TrainingRun.Result result = new TrainingRun(options, new Recorder(runningLoss)).run();
+        TrainingRun.Result result = new TrainingRun(options, new LossRecorder(runningLoss)).run();
 
         double first = runningLoss.get(0);
         double last = result.history().get(0).loss();
@@ -128,21 +128,5 @@ class TrainingRunTest {
         assertTrue(backbone > minimumAccuracy, "backbone accuracy " + backbone + "% (chance 10%)");
         assertTrue(pann > minimumAccuracy, "PANN B=12 accuracy " + pann + "% (chance 10%)");
         assertTrue(Files.exists(options.checkpoint()) && Files.exists(options.trackCsv()) && Files.exists(options.trackPng()));
-    }
-
-    private record Recorder(List<Double> losses) implements TrainingMonitor {
-        @Override
-        public void batch(int epoch, int epochs, int done, int total, double loss, double accuracy, double imagesPerSecond,
-                          double etaSeconds) {
-            losses.add(loss);
-        }
-
-        @Override
-        public void epoch(EpochRecord record, int epochs) {
-        }
-
-        @Override
-        public void note(String text) {
-        }
     }
 }
