@@ -15,8 +15,9 @@ import java.util.List;
  * integer P_i = sum_k C_k U_i^k with C_k = round(c_k 2^(S_i - k f_i)): P_i = p_i(x) 2^S_i up to the
  * coefficient rounding, S_i = coefficientBits + degree f_i, exact in Z_2^128 because |P_i| < 2^(S_i + 1)
  * (p_i stays below 2 on its input range). The next input is floor(P_i / 2^(S_i - f_{i+1})); after the
- * last stage the sign S = floor(P_K / 2^(S_K - signBits)), and the output is U_1 (2^signBits + S) / 2
- * with {@link #outputScale()} fractional bits. In the protocol every floor is a truncation of a
+ * last stage the sign S = floor(P_K / 2^(S_K - signBits)), and the output is U (2^signBits + S) / 2
+ * with {@link #outputScale()} fractional bits, U = floor(u 2^productInputBits) (from the same
+ * opening as U_1, truncated less, so the product keeps the activation's precision). In the protocol every floor is a truncation of a
  * masked opening and may be one unit higher; {@link #simulate} uses floor.
  */
 public final class ActivationPlan {
@@ -82,9 +83,14 @@ public final class ActivationPlan {
         return policy.signBits();
     }
 
-    /** Fractional bits of the output U_1 (2^signBits + S) / 2. */
+    /** Fractional bits of u in AppReLU's product. */
+    public int productInputBits() {
+        return policy.productInputBits();
+    }
+
+    /** Fractional bits of the output U (2^signBits + S) / 2. */
     public int outputScale() {
-        return stages.get(0).inputBits() + signBits() + 1;
+        return productInputBits() + signBits() + 1;
     }
 
     /** Shift from stage i's value to the next input (or to the sign after the last stage). */
@@ -100,7 +106,7 @@ public final class ActivationPlan {
         for (int i = 0; i < stages.size(); i++) {
             x = evaluate(stages.get(i), x).shiftRight(shiftAfter(i));
         }
-        BigInteger out = u1.multiply(BigInteger.ONE.shiftLeft(signBits()).add(x));
+        BigInteger out = floorScaled(u, productInputBits()).multiply(BigInteger.ONE.shiftLeft(signBits()).add(x));
         return new BigDecimal(out).divide(new BigDecimal(BigInteger.ONE.shiftLeft(outputScale()))).doubleValue();
     }
 

@@ -54,7 +54,7 @@ public final class SignPolynomialSearch {
     /** How far beyond 1 p1 is minimax (see the class comment). */
     static final double P1_OVERSHOOT = 0.05;
     /** The largest degree of a component. */
-    static final int MAX_DEGREE = 9;
+    static final int MAX_DEGREE = 7;
     /** The most components a composite may have. */
     private static final int MAX_COMPONENTS = 8;
 

@@ -14,25 +14,27 @@ package dev.sturdy.model.fixed;
  *
  * <p>Polynomials: component i of the composite sign reads an input with {@link #inputBits} fractional
  * bits and is evaluated exactly in the ring Z_2^128 at scale coefficientBits + degree * inputBits;
- * the sign leaves the chain with {@link #signBits} bits. {@link #openingBits} is the width of an
+ * the sign leaves the chain with {@link #signBits} bits, and AppReLU's product u (1 + sign) / 2 reads
+ * u with {@link #productInputBits} (the same opening as p1's input, truncated less). {@link #openingBits} is the width of an
  * opening that also reveals the top bit of a masked value: it bounds the chance that the sum of
  * the parties' truncated shares borrows across that bit (see protocol/NOTES.md).
  */
 public record FixedPointPolicy(int activationBits, int weightSignificantBits, int coefficientBits, int firstInputBits,
-                               int laterInputBits, int signBits, int openingBits) {
+                               int laterInputBits, int signBits, int productInputBits, int openingBits) {
 
     /** Largest ring any value of the activation chain lives in. */
     public static final int WIDE = 128;
     /** Headroom bits above a layer's raw output scale: sign, out-of-range activations up to 4 x bound. */
     public static final int LINEAR_HEADROOM = 4;
 
-    public static final FixedPointPolicy DEFAULT = new FixedPointPolicy(18, 16, 16, 14, 13, 14, 40);
+    public static final FixedPointPolicy DEFAULT = new FixedPointPolicy(22, 16, 16, 18, 18, 20, 24, 40);
 
     public FixedPointPolicy {
         require(activationBits >= 8 && activationBits <= 24, "activation bits " + activationBits + " outside 8..24");
         require(weightSignificantBits >= 8 && weightSignificantBits <= 24, "weight bits " + weightSignificantBits);
         require(coefficientBits >= 8 && coefficientBits <= 32, "coefficient bits " + coefficientBits);
         require(firstInputBits >= 6 && laterInputBits >= 6 && signBits >= 6, "polynomial input bits below 6");
+        require(productInputBits >= firstInputBits && productInputBits <= 40, "product input bits " + productInputBits);
         require(openingBits >= 24 && openingBits <= 64, "opening bits " + openingBits + " outside 24..64");
     }
 

@@ -13,28 +13,36 @@ import java.util.List;
  */
 public final class MaskPowers extends Correlation {
     private final int source;
+    private final int rhoPart;
+    private final int wrapPart;
     private final int n;
     private final int degree;
     private final boolean wraps;
 
-    /** @param source the id of the {@link OpeningMask} taken for the wire */
-    public MaskPowers(int source, OpeningMask mask, int degree, int ring) {
-        super(parts(mask, degree, ring));
+    /** @param source the id of the {@link OpeningMask} taken for the wire; truncation: which of its wires */
+    public MaskPowers(int source, OpeningMask mask, int truncation, int degree, int ring) {
+        super(parts(mask, truncation, degree, ring));
         this.source = source;
+        this.rhoPart = mask.rho(truncation);
+        this.wrapPart = mask.wrap(truncation);
         this.n = mask.parts().get(OpeningMask.R).count();
         this.degree = degree;
-        this.wraps = mask.hasWrap() && mask.wrapShift() < ring;
+        this.wraps = wraps(mask, truncation, ring);
     }
 
-    private static List<Part> parts(OpeningMask mask, int degree, int ring) {
+    private static boolean wraps(OpeningMask mask, int truncation, int ring) {
+        return mask.wrap(truncation) >= 0 && mask.wrapShift(truncation) < ring;
+    }
+
+    private static List<Part> parts(OpeningMask mask, int truncation, int degree, int ring) {
         int n = mask.parts().get(OpeningMask.R).count();
         List<Part> parts = new ArrayList<>();
         for (int k = 2; k <= degree; k++) {
             parts.add(Part.dealt("rho^" + k, n, ring, 0));
         }
-        if (mask.hasWrap() && mask.wrapShift() < ring) {
+        if (wraps(mask, truncation, ring)) {
             for (int k = 2; k <= degree; k++) {
-                parts.add(Part.dealt("delta" + k, n, ring, mask.wrapShift()));
+                parts.add(Part.dealt("delta" + k, n, ring, mask.wrapShift(truncation)));
             }
         }
         return parts;
@@ -68,10 +76,10 @@ public final class MaskPowers extends Correlation {
     @Override
     protected void deal(Values own, DealerMemory memory) {
         Values mask = memory.of(source);
-        long[] rhoLo = mask.lo(OpeningMask.RHO);
-        long[] rhoHi = mask.hi(OpeningMask.RHO);
-        long[] mLo = wraps ? mask.lo(OpeningMask.WRAP) : null;
-        long[] mHi = wraps ? mask.hi(OpeningMask.WRAP) : null;
+        long[] rhoLo = mask.lo(rhoPart);
+        long[] rhoHi = mask.hi(rhoPart);
+        long[] mLo = wraps ? mask.lo(wrapPart) : null;
+        long[] mHi = wraps ? mask.hi(wrapPart) : null;
         for (int j = 0; j < n; j++) {
             long pLo = rhoLo[j];
             long pHi = rhoHi[j];

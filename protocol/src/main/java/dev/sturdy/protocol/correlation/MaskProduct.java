@@ -13,6 +13,8 @@ import java.util.List;
 public final class MaskProduct extends Correlation {
     private final int a;
     private final int b;
+    private final int[] partsA;
+    private final int[] partsB;
     private final int n;
     private final int[] index = {-1, -1, -1, -1};
 
@@ -21,10 +23,13 @@ public final class MaskProduct extends Correlation {
     public static final int WRAP_RHO = 2;
     public static final int WRAP_WRAP = 3;
 
-    public MaskProduct(int idA, OpeningMask maskA, int idB, OpeningMask maskB, int ring) {
-        super(parts(maskA, maskB, ring));
+    /** Products of truncation tA of request idA's mask and truncation tB of request idB's. */
+    public MaskProduct(int idA, OpeningMask maskA, int tA, int idB, OpeningMask maskB, int tB, int ring) {
+        super(parts(maskA, tA, maskB, tB, ring));
         this.a = idA;
         this.b = idB;
+        this.partsA = new int[] {maskA.rho(tA), maskA.wrap(tA)};
+        this.partsB = new int[] {maskB.rho(tB), maskB.wrap(tB)};
         this.n = maskA.parts().get(OpeningMask.R).count();
         if (maskB.parts().get(OpeningMask.R).count() != n) {
             throw new IllegalArgumentException("mask product of " + n + " and " + maskB.parts().get(0).count() + " elements");
@@ -35,20 +40,20 @@ public final class MaskProduct extends Correlation {
         }
     }
 
-    private static List<Part> parts(OpeningMask ma, OpeningMask mb, int ring) {
+    private static List<Part> parts(OpeningMask ma, int ta, OpeningMask mb, int tb, int ring) {
         int n = ma.parts().get(OpeningMask.R).count();
-        boolean wa = ma.hasWrap() && ma.wrapShift() < ring;
-        boolean wb = mb.hasWrap() && mb.wrapShift() < ring;
+        boolean wa = ma.wrap(ta) >= 0 && ma.wrapShift(ta) < ring;
+        boolean wb = mb.wrap(tb) >= 0 && mb.wrapShift(tb) < ring;
         List<Part> parts = new ArrayList<>();
         parts.add(Part.dealt("rho*rho", n, ring, 0));
         if (wb) {
-            parts.add(Part.dealt("rho*wrap", n, ring, mb.wrapShift()));
+            parts.add(Part.dealt("rho*wrap", n, ring, mb.wrapShift(tb)));
         }
         if (wa) {
-            parts.add(Part.dealt("wrap*rho", n, ring, ma.wrapShift()));
+            parts.add(Part.dealt("wrap*rho", n, ring, ma.wrapShift(ta)));
         }
-        if (wa && wb && ma.wrapShift() + mb.wrapShift() < ring) {
-            parts.add(Part.dealt("wrap*wrap", n, ring, ma.wrapShift() + mb.wrapShift()));
+        if (wa && wb && ma.wrapShift(ta) + mb.wrapShift(tb) < ring) {
+            parts.add(Part.dealt("wrap*wrap", n, ring, ma.wrapShift(ta) + mb.wrapShift(tb)));
         }
         return parts;
     }
@@ -77,10 +82,10 @@ public final class MaskProduct extends Correlation {
     protected void deal(Values own, DealerMemory memory) {
         Values va = memory.of(a);
         Values vb = memory.of(b);
-        put(own, RHO_RHO, va, OpeningMask.RHO, vb, OpeningMask.RHO);
-        put(own, RHO_WRAP, va, OpeningMask.RHO, vb, OpeningMask.WRAP);
-        put(own, WRAP_RHO, va, OpeningMask.WRAP, vb, OpeningMask.RHO);
-        put(own, WRAP_WRAP, va, OpeningMask.WRAP, vb, OpeningMask.WRAP);
+        put(own, RHO_RHO, va, partsA[0], vb, partsB[0]);
+        put(own, RHO_WRAP, va, partsA[0], vb, partsB[1]);
+        put(own, WRAP_RHO, va, partsA[1], vb, partsB[0]);
+        put(own, WRAP_WRAP, va, partsA[1], vb, partsB[1]);
     }
 
     private void put(Values own, int product, Values va, int pa, Values vb, int pb) {

@@ -4,6 +4,7 @@ import dev.sturdy.protocol.correlation.OpeningMask;
 import dev.sturdy.protocol.correlation.Values;
 import dev.sturdy.protocol.correlation.WireMask;
 import dev.sturdy.protocol.ring.Wide;
+import java.util.Arrays;
 
 /**
  * The two ways a value becomes public-plus-mask, each one round: a truncating opening into a wire
@@ -24,14 +25,23 @@ public final class Openings {
      * pub - (rho - t M) of {@link TruncatedWire}. The mask's rho and M are shared mod 2^useRing.
      */
     public static TruncatedWire truncate(Session s, Shared a, int bits, int useRing, int openingBits) {
-        int ring = a.ring();
-        int shift = a.scale() - bits;
-        if (shift < 0) {
-            return truncate(s, a.shiftUp(-shift), bits, useRing, openingBits);
+        return truncate(s, a, new int[] {bits}, new int[] {useRing}, openingBits)[0];
+    }
+
+    /** As {@link #truncate(Session, Shared, int, int, int)} with several wires (one per bits) from one opening. */
+    public static TruncatedWire[] truncate(Session s, Shared a, int[] bits, int[] useRings, int openingBits) {
+        int most = Arrays.stream(bits).max().orElseThrow();
+        if (a.scale() < most) {
+            return truncate(s, a.shiftUp(most - a.scale()), bits, useRings, openingBits);
         }
+        int ring = a.ring();
         int n = a.size();
         int id = s.nextId();
-        OpeningMask mask = new OpeningMask(n, ring, shift, useRing);
+        OpeningMask.Truncation[] t = new OpeningMask.Truncation[bits.length];
+        for (int k = 0; k < bits.length; k++) {
+            t[k] = new OpeningMask.Truncation(a.scale() - bits[k], useRings[k]);
+        }
+        OpeningMask mask = new OpeningMask(n, ring, t);
         Values v = s.take(mask);
         long[] rLo = v.lo(OpeningMask.R);
         long[] rHi = v.hi(OpeningMask.R);
@@ -48,25 +58,33 @@ public final class Openings {
             hi[i] = h + offHi + Wide.carry(x, y);
             lo[i] = y;
         }
-        int width = Math.min(Math.min(64, ring), Math.max(openingBits, ring - shift));
+        int minShift = a.scale() - most;
+        int width = Math.min(Math.min(64, ring), Math.max(openingBits, ring - minShift));
         int from = ring - width;
-        if (from > shift) {
-            throw new IllegalArgumentException("a wire of " + (ring - shift) + " bits does not fit one 64-bit opening");
+        if (from > minShift) {
+            throw new IllegalArgumentException("a wire of " + (ring - minShift) + " bits does not fit one 64-bit opening");
         }
         Round round = new Round(s);
         Round.Opening opened = round.open(lo, hi, n, from, width);
         round.run();
         long[] top = opened.get();
-        long[] pub = new long[n];
         long[] wrapped = new long[n];
-        long offset = 1L << (ring - 2 - shift);
         for (int i = 0; i < n; i++) {
-            pub[i] = (top[i] >>> (shift - from)) - offset;
             wrapped[i] = 1L - ((top[i] >>> (width - 1)) & 1L);
         }
-        boolean wrap = mask.hasWrap();
-        return new TruncatedWire(pub, wrapped, v.lo(OpeningMask.RHO), v.hi(OpeningMask.RHO),
-                wrap ? v.lo(OpeningMask.WRAP) : null, wrap ? v.hi(OpeningMask.WRAP) : null, bits, id, mask);
+        TruncatedWire[] wires = new TruncatedWire[bits.length];
+        for (int k = 0; k < bits.length; k++) {
+            int shift = t[k].shift();
+            long[] pub = new long[n];
+            long offset = 1L << (ring - 2 - shift);
+            for (int i = 0; i < n; i++) {
+                pub[i] = (top[i] >>> (shift - from)) - offset;
+            }
+            int w = mask.wrap(k);
+            wires[k] = new TruncatedWire(pub, wrapped, v.lo(mask.rho(k)), v.hi(mask.rho(k)), w >= 0 ? v.lo(w) : null,
+                    w >= 0 ? v.hi(w) : null, bits[k], id, mask, k);
+        }
+        return wires;
     }
 
     /**
@@ -104,6 +122,7 @@ public final class Openings {
                 // the shares' ring is too narrow for the wrap term to vanish: truncate first (a round), then mask
                 return rewire(s, truncate(s, a, bits, ring, OPENING_BITS).toShared(s.first(), ring).reshape(a.shape()), ring, bits);
             }
+            // one truncation, no wrap term (it vanishes mod 2^ring): parts r and rho (part 1)
             Values v = s.take(new OpeningMask(n, a.ring(), shift, ring));
             long[] rLo = v.lo(OpeningMask.R);
             long[] rHi = v.hi(OpeningMask.R);
@@ -112,8 +131,8 @@ public final class Openings {
                 lo[i] = x;
                 hi[i] = aHi[i] + rHi[i] + Wide.carry(aLo[i], x);
             }
-            mask = v.lo(OpeningMask.RHO);
-            part = OpeningMask.RHO;
+            mask = v.lo(1);
+            part = 1;
         }
         Round round = new Round(s);
         Round.Opening opened = round.open(lo, hi, n, shift, ring);

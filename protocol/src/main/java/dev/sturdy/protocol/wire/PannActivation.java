@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * AppReLU on shares, following {@link ActivationPlan}: one truncating opening of z into the first
- * wire U (u = z / bound with the plan's input bits), then per component its polynomial locally
+ * wire (u = z / bound with p1's input bits) and, from the same opening, the finer wire U that
+ * AppReLU's product reads; then per component its polynomial locally
  * from the dealer's mask powers and one truncating opening into the next wire, the last one into
  * the sign wire S, and the product U (2^signBits + S) / 2 locally. Rounds: components + 1.
  */
@@ -40,15 +41,16 @@ public final class PannActivation {
             throw new IllegalArgumentException("AppReLU's output needs a ring of " + (plan.outputScale() + 2) + " to 128 bits, got "
                     + outRing);
         }
-        TruncatedWire first = Openings.truncate(s, u, ps.get(0).inputBits(), Math.max(ps.get(0).ring(), outRing), openingBits);
-        TruncatedWire x = first;
+        TruncatedWire[] opened = Openings.truncate(s, u, new int[] {ps.get(0).inputBits(), plan.productInputBits()},
+                new int[] {ps.get(0).ring(), outRing}, openingBits);
+        TruncatedWire x = opened[0];
         for (int i = 0; i < stages.size(); i++) {
             Shared value = stages.get(i).evaluate(s, x);
             boolean last = i + 1 == stages.size();
             int bits = last ? plan.signBits() : ps.get(i + 1).inputBits();
             x = Openings.truncate(s, value, bits, last ? outRing : ps.get(i + 1).ring(), openingBits);
         }
-        Shared product = WireProduct.times(s, first, x, outRing);
+        Shared product = WireProduct.times(s, opened[1], x, outRing);
         // U (2^signBits + S) / 2: the halving is one more fractional bit
         return new Shared(product.lo(), product.hi(), outRing, product.scale() + 1, u.shape());
     }

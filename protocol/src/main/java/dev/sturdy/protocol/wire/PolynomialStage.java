@@ -53,7 +53,7 @@ public final class PolynomialStage {
     public Shared evaluate(Session s, TruncatedWire u) {
         int deg = stage.degree();
         int n = u.size();
-        MaskPowers powers = new MaskPowers(u.id(), u.mask(), deg, stage.ring());
+        MaskPowers powers = new MaskPowers(u.id(), u.mask(), u.truncation(), deg, stage.ring());
         Values pw = s.take(powers);
         long[] outLo = new long[n];
         long[] outHi = new long[n];

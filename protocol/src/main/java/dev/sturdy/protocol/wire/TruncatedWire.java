@@ -6,10 +6,11 @@ import dev.sturdy.protocol.correlation.OpeningMask;
  * A wire of the activation chain, the result of a truncating opening: over the integers its value
  * is U = pub - (rho - t M), with pub and t public per element (t = 1 when the masked sum wrapped)
  * and this party's shares of rho and of the wrap term M (null where M vanishes in the ring used).
- * Shares are wide (Z_2^128) and meaningful modulo 2^useRing of the opening's mask.
+ * Shares are wide (Z_2^128) and meaningful modulo 2^useRing of the opening's mask; id, mask and
+ * truncation name the dealer's side of it (request, its description, which of its wires).
  */
 public record TruncatedWire(long[] pub, long[] wrapped, long[] rhoLo, long[] rhoHi, long[] wrapLo, long[] wrapHi,
-                            int bits, int id, OpeningMask mask) {
+                            int bits, int id, OpeningMask mask, int truncation) {
 
     public int size() {
         return pub.length;

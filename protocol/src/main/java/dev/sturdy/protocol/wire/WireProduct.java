@@ -17,7 +17,7 @@ public final class WireProduct {
     /** Shares of U (2^signBits + S) in Z_2^ring, scale u.bits + s.bits. */
     public static Shared times(Session s, TruncatedWire u, TruncatedWire sign, int ring) {
         int n = u.size();
-        MaskProduct mp = new MaskProduct(u.id(), u.mask(), sign.id(), sign.mask(), ring);
+        MaskProduct mp = new MaskProduct(u.id(), u.mask(), u.truncation(), sign.id(), sign.mask(), sign.truncation(), ring);
         Values v = s.take(mp);
         long one = 1L << sign.bits();
         boolean first = s.first();
