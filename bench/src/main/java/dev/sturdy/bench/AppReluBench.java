@@ -1,11 +1,10 @@
 package dev.sturdy.bench;
 
+import dev.sturdy.model.approx.ActivationPlan;
 import dev.sturdy.model.approx.SignPolynomials;
-import dev.sturdy.protocol.ops.SecureAppRelu;
-import dev.sturdy.protocol.ops.TruncationMode;
-import dev.sturdy.protocol.ring.FixedPoint;
-import dev.sturdy.protocol.ring.RingTensor;
-import java.security.SecureRandom;
+import dev.sturdy.model.fixed.FixedPointPolicy;
+import dev.sturdy.protocol.wire.PannActivation;
+import dev.sturdy.protocol.wire.Shared;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -13,61 +12,34 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * AppReLU at precision 2^-B on 100,000 secret values spread over [-bound, bound], 2 in-memory
- * parties and the dealer. Polynomial truncation: DEALER (exact; f = 20 for B &lt;= 10, 24 above, as
- * the agreement runs use) or LOCAL (2-party SecureML at f = 16, the fast option for B &lt;= 10).
- * ":elements" is activations per second.
+ * AppReLU at precision 2^-B on 100,000 secret inputs u in [-1, 1], shared as a layer's raw output
+ * would be (a 46-bit ring, 38 fractional bits), 2 in-memory parties and the dealer: the chain's
+ * openings, the local polynomials and product, and the dealer's mask powers. ":elements" is
+ * activations per second.
  */
 public class AppReluBench extends ShortRun {
-    private static final double BOUND = 25;
     private static final int N = 100_000;
+    private static final int RING = 46;
+    private static final int SCALE = 38;
 
     @State(Scope.Benchmark)
-    public static class DealerTruncation {
-        @Param({"6", "9", "12", "14"})
+    public static class Chain {
+        @Param({"6", "8", "9", "12", "14"})
         public int beta;
 
         InMemoryMpc mpc;
 
         @Setup
         public void setup() {
-            mpc = appRelu(beta, beta <= 10 ? 20 : 24, TruncationMode.DEALER);
+            long[][] shares = InMemoryMpc.share(InMemoryMpc.uniform(N, SCALE), 2);
+            PannActivation chain = new PannActivation(ActivationPlan.of(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT));
+            int out = chain.plan().outputScale() + 24;
+            mpc = new InMemoryMpc(2, s -> chain.apply(s, new Shared(shares[s.id()], null, RING, SCALE, N), out));
         }
-    }
-
-    @State(Scope.Benchmark)
-    public static class LocalTruncation {
-        @Param({"6", "9"})
-        public int beta;
-
-        InMemoryMpc mpc;
-
-        @Setup
-        public void setup() {
-            mpc = appRelu(beta, 16, TruncationMode.LOCAL);
-        }
-    }
-
-    static InMemoryMpc appRelu(int beta, int f, TruncationMode polynomialTruncation) {
-        SecureRandom rnd = new SecureRandom();
-        double[] z = new double[N];
-        for (int i = 0; i < N; i++) {
-            z[i] = (2 * rnd.nextDouble() - 1) * BOUND;
-        }
-        RingTensor[] shares = InMemoryMpc.share(new FixedPoint(f).encode(z), 2);
-        SecureAppRelu relu = new SecureAppRelu(SignPolynomials.forBeta(beta), BOUND);
-        return new InMemoryMpc(2, f, polynomialTruncation,
-                ops -> relu.apply(ops, shares[ops.session().id()], polynomialTruncation));
     }
 
     @Benchmark
-    public RingTensor dealerTruncation(DealerTruncation s, Elements work) {
-        work.elements += N;
-        return s.mpc.run();
-    }
-
-    @Benchmark
-    public RingTensor localTruncation(LocalTruncation s, Elements work) {
+    public Object appRelu(Chain s, Elements work) {
         work.elements += N;
         return s.mpc.run();
     }

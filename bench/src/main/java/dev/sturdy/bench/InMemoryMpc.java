@@ -1,19 +1,15 @@
 package dev.sturdy.bench;
 
-import dev.sturdy.protocol.dealer.CorrelationRequest;
-import dev.sturdy.protocol.dealer.Dealer;
-import dev.sturdy.protocol.dealer.PartyCorrelations;
+import dev.sturdy.protocol.correlation.Correlation;
+import dev.sturdy.protocol.correlation.Dealer;
+import dev.sturdy.protocol.correlation.PartyCorrelations;
+import dev.sturdy.protocol.eval.CorrelationPlanner;
 import dev.sturdy.protocol.net.LocalParties;
-import dev.sturdy.protocol.ops.CorrelationPlanner;
-import dev.sturdy.protocol.ops.SecureOps;
-import dev.sturdy.protocol.ops.Session;
-import dev.sturdy.protocol.ops.TruncationMode;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
 import dev.sturdy.protocol.prg.Seeds;
-import dev.sturdy.protocol.ring.FixedPoint;
-import dev.sturdy.protocol.ring.RingTensor;
 import dev.sturdy.protocol.sharing.AdditiveSharing;
+import dev.sturdy.protocol.wire.Session;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -30,36 +26,32 @@ final class InMemoryMpc {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int parties;
-    private final FixedPoint fp;
-    private final TruncationMode mode;
-    private final Function<SecureOps, RingTensor> program;
-    private final List<CorrelationRequest> plan;
+    private final Function<Session, Object> program;
+    private final List<Correlation> plan;
 
-    /** {@code program} finds its party's inputs by {@code ops.session().id()}. */
-    InMemoryMpc(int parties, int fractionalBits, TruncationMode mode, Function<SecureOps, RingTensor> program) {
+    /** {@code program} finds its party's inputs by {@code session.id()}. */
+    InMemoryMpc(int parties, Function<Session, Object> program) {
         this.parties = parties;
-        this.fp = new FixedPoint(fractionalBits);
-        this.mode = mode;
         this.program = program;
-        this.plan = CorrelationPlanner.plan(parties, fp, mode, program::apply);
+        this.plan = CorrelationPlanner.plan(parties, program::apply);
     }
 
-    /** Party 0's output share. */
-    RingTensor run() {
+    /** Party 0's result. */
+    Object run() {
         Seeds[] seeds = Seeds.local(parties, RANDOM);
         return LocalParties.run(parties, TIMEOUT, net -> {
-            Session s = new Session(net, parties, new PartyCorrelations(net, seeds[net.id()].dealerSeed()), fp, mode);
+            Session s = new Session(net, parties, new PartyCorrelations(net, seeds[net.id()].dealerSeed()));
             s.beginQuery(1);
-            return program.apply(new SecureOps(s));
+            return program.apply(s);
         }, net -> {
             net.beginQuery(1);
-            new Dealer(net, seeds[parties]).serveAll(plan);
+            new Dealer(net, seeds[parties], Dealer.WeightMasks.NONE).serve(plan);
         }).get(0);
     }
 
     /** Additive shares of a secret vector, one per party. */
-    static RingTensor[] share(long[] secret, int parties) {
-        return AdditiveSharing.split(new RingTensor(secret, secret.length), parties, new Prg(Seed.random(RANDOM)));
+    static long[][] share(long[] secret, int parties) {
+        return AdditiveSharing.split(secret, parties, new Prg(Seed.random(RANDOM)));
     }
 
     /** n ring values uniform in [-2^bits, 2^bits). */

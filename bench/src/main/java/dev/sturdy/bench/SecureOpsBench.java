@@ -1,8 +1,11 @@
 package dev.sturdy.bench;
 
-import dev.sturdy.protocol.ops.ExactRelu;
-import dev.sturdy.protocol.ops.TruncationMode;
-import dev.sturdy.protocol.ring.RingTensor;
+import dev.sturdy.protocol.wire.ExactRelu;
+import dev.sturdy.protocol.wire.Openings;
+import dev.sturdy.protocol.wire.Round;
+import dev.sturdy.protocol.wire.Shared;
+import dev.sturdy.protocol.wire.TruncatedWire;
+import dev.sturdy.protocol.wire.WireProduct;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -10,15 +13,35 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Secure primitives on N in-memory parties with the dealer running concurrently (f = 16):
- * Beaver multiplication (ring product, one round), truncation by f (LOCAL: no communication,
- * 2 parties; DEALER: one round), exact ReLU by edaBit comparison (8 rounds). One operation is one
- * whole secure call on {@code n} elements; ":elements" is secret elements per second.
+ * Secure primitives on N in-memory parties with the dealer running concurrently: a truncating
+ * opening (one round: a 46-bit value at 38 fractional bits to a wire of 16 bits), the product of
+ * two secret vectors (both opened as wires in one round, multiplied locally with the dealer's mask
+ * product, the result truncated in a second opening), and exact ReLU by comparison (46-bit ring,
+ * truncated by 16 bits on the way). One operation is one whole secure call on {@code n} elements;
+ * ":elements" is secret elements per second.
  */
 public class SecureOpsBench extends ShortRun {
-    private static final int F = 16;
+    private static final int RING = 46;
+    private static final int SCALE = 38;
+    private static final int BITS = 22;
 
-    /** Beaver product of two secret vectors. */
+    @State(Scope.Benchmark)
+    public static class Opening {
+        @Param({"2", "3"})
+        public int parties;
+
+        @Param({"1000000"})
+        public int n;
+
+        InMemoryMpc mpc;
+
+        @Setup
+        public void setup() {
+            long[][] x = InMemoryMpc.share(InMemoryMpc.uniform(n, SCALE), parties);
+            mpc = new InMemoryMpc(parties, s -> Openings.truncate(s, new Shared(x[s.id()], null, RING, SCALE, n), BITS, 64, 40));
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class Mul {
         @Param({"2", "3"})
@@ -31,32 +54,22 @@ public class SecureOpsBench extends ShortRun {
 
         @Setup
         public void setup() {
-            RingTensor[] x = InMemoryMpc.share(InMemoryMpc.uniform(n, 40), parties);
-            RingTensor[] y = InMemoryMpc.share(InMemoryMpc.uniform(n, 40), parties);
-            mpc = new InMemoryMpc(parties, F, TruncationMode.DEALER, ops -> ops.mul(x[ops.session().id()],
-                    y[ops.session().id()]));
+            long[][] x = InMemoryMpc.share(InMemoryMpc.uniform(n, 20), parties);
+            long[][] y = InMemoryMpc.share(InMemoryMpc.uniform(n, 20), parties);
+            mpc = new InMemoryMpc(parties, s -> {
+                int[] bits = {16};
+                int[] rings = {64};
+                Round round = new Round(s);
+                Openings.Truncation ox = Openings.truncation(s, round, new Shared(x[s.id()], null, 64, 16, n), bits, rings, 64);
+                Openings.Truncation oy = Openings.truncation(s, round, new Shared(y[s.id()], null, 64, 16, n), bits, rings, 64);
+                round.run();
+                TruncatedWire u = ox.wires()[0];
+                TruncatedWire v = oy.wires()[0];
+                return Openings.truncate(s, WireProduct.times(s, u, 0, v, 64), 16, 64, 40);
+            });
         }
     }
 
-    /** Truncation by f of products at 2f bits (|x| &lt; 2^40), 2 parties. */
-    @State(Scope.Benchmark)
-    public static class Truncation {
-        @Param({"LOCAL", "DEALER"})
-        public TruncationMode mode;
-
-        @Param({"1000000"})
-        public int n;
-
-        InMemoryMpc mpc;
-
-        @Setup
-        public void setup() {
-            RingTensor[] x = InMemoryMpc.share(InMemoryMpc.uniform(n, 40), 2);
-            mpc = new InMemoryMpc(2, F, mode, ops -> ops.truncate(x[ops.session().id()]));
-        }
-    }
-
-    /** Exact ReLU of secret values |x| &lt; 2^40. */
     @State(Scope.Benchmark)
     public static class Relu {
         @Param({"2", "3"})
@@ -69,25 +82,25 @@ public class SecureOpsBench extends ShortRun {
 
         @Setup
         public void setup() {
-            RingTensor[] x = InMemoryMpc.share(InMemoryMpc.uniform(n, 40), parties);
-            mpc = new InMemoryMpc(parties, F, TruncationMode.DEALER, ops -> ExactRelu.relu(ops, x[ops.session().id()]));
+            long[][] x = InMemoryMpc.share(InMemoryMpc.uniform(n, SCALE), parties);
+            mpc = new InMemoryMpc(parties, s -> ExactRelu.relu(s, new Shared(x[s.id()], null, RING, SCALE, n), BITS));
         }
     }
 
     @Benchmark
-    public RingTensor beaverMul(Mul s, Elements work) {
+    public Object truncatingOpening(Opening s, Elements work) {
         work.elements += s.n;
         return s.mpc.run();
     }
 
     @Benchmark
-    public RingTensor truncate(Truncation s, Elements work) {
+    public Object wireProduct(Mul s, Elements work) {
         work.elements += s.n;
         return s.mpc.run();
     }
 
     @Benchmark
-    public RingTensor exactRelu(Relu s, Elements work) {
+    public Object exactRelu(Relu s, Elements work) {
         work.elements += s.n;
         return s.mpc.run();
     }

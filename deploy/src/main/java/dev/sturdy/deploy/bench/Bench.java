@@ -1,7 +1,6 @@
 package dev.sturdy.deploy.bench;
 
 import dev.sturdy.model.Model;
-import dev.sturdy.protocol.ops.TruncationMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +67,7 @@ public final class Bench {
     }
 
     /** One of {@link WorkloadBench#NAMES}; {@code elements} null for the size. */
-    public static Result workload(Options o, String name, Integer elements, TruncationMode truncation)
-            throws IOException {
+    public static Result workload(Options o, String name, Integer elements) throws IOException {
         if (!WorkloadBench.NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown workload '" + name + "'; expected one of " + WorkloadBench.NAMES);
         }
@@ -77,10 +75,7 @@ public final class Bench {
         if (n < 1) {
             throw new IllegalArgumentException("--elements must be positive, not " + n);
         }
-        if (truncation == TruncationMode.LOCAL && o.parties() != 2) {
-            throw new IllegalArgumentException("local truncation works for 2 parties only; use --truncation dealer");
-        }
-        WorkloadBench.Settings s = new WorkloadBench.Settings(name, o.parties(), o.tls(), n, truncation, o.reps(),
+        WorkloadBench.Settings s = new WorkloadBench.Settings(name, o.parties(), o.tls(), n, o.reps(),
                 o.latencies(), o.bandwidthMbit());
         List<BenchRow> rows = inTempDir(o, dir -> WorkloadBench.run(s, dir, o.progress()));
         return new Result(new BenchReport("workload " + name + ", " + o.parties() + " compute parties + dealer, TLS "

@@ -1,20 +1,16 @@
 package dev.sturdy.deploy.bench;
 
-import dev.sturdy.protocol.ops.TruncationMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One measurement the bench roles run together: a secure query of a shared model
  * ({@link Kind#MODEL}: the shares under {@code shares}, precision {@code beta}, 0 = exact ReLU,
- * {@code batch} images), or an elementwise workload on {@code elements} secret values. Every job
- * runs once to warm up (JIT, the dealer's plan) and then {@code reps} times.
- *
- * @param fractionalBits f of the fixed-point encoding
- * @param truncation     how an elementwise workload truncates its products (models: always DEALER)
+ * {@code batch} images), or an elementwise workload on {@code elements} secret values with
+ * {@code fractionalBits} (models: their share files say). Every job runs once to warm up (JIT, the
+ * dealer's plan) and then {@code reps} times.
  */
-public record BenchJob(Kind kind, String shares, int beta, int batch, int elements, int fractionalBits,
-                       TruncationMode truncation, int reps) {
+public record BenchJob(Kind kind, String shares, int beta, int batch, int elements, int fractionalBits, int reps) {
 
     public enum Kind {
         MODEL, MUL, POLY, RELU;
@@ -24,12 +20,12 @@ public record BenchJob(Kind kind, String shares, int beta, int batch, int elemen
         }
     }
 
-    public static BenchJob model(String shares, int beta, int batch, int fractionalBits, int reps) {
-        return new BenchJob(Kind.MODEL, shares, beta, batch, 0, fractionalBits, TruncationMode.DEALER, reps);
+    public static BenchJob model(String shares, int beta, int batch, int reps) {
+        return new BenchJob(Kind.MODEL, shares, beta, batch, 0, 0, reps);
     }
 
-    public static BenchJob elementwise(Kind kind, int elements, int fractionalBits, TruncationMode truncation, int reps) {
-        return new BenchJob(kind, "", 0, 1, elements, fractionalBits, truncation, reps);
+    public static BenchJob elementwise(Kind kind, int elements, int fractionalBits, int reps) {
+        return new BenchJob(kind, "", 0, 1, elements, fractionalBits, reps);
     }
 
     /** "B=9", "exact" or the workload's name. */
@@ -48,7 +44,6 @@ public record BenchJob(Kind kind, String shares, int beta, int batch, int elemen
         m.put("batch", (long) batch);
         m.put("elements", (long) elements);
         m.put("fractionalBits", (long) fractionalBits);
-        m.put("truncation", truncation.name());
         m.put("reps", (long) reps);
         return m;
     }
@@ -56,7 +51,7 @@ public record BenchJob(Kind kind, String shares, int beta, int batch, int elemen
     static BenchJob fromMap(Map<?, ?> m) {
         return new BenchJob(Kind.valueOf(((String) m.get("kind")).toUpperCase()), (String) m.get("shares"),
                 integer(m, "beta"), integer(m, "batch"), integer(m, "elements"), integer(m, "fractionalBits"),
-                TruncationMode.valueOf((String) m.get("truncation")), integer(m, "reps"));
+                integer(m, "reps"));
     }
 
     static int integer(Map<?, ?> m, String key) {

@@ -98,7 +98,6 @@ record BenchRow(double latencyMillis, BenchJob job, double seconds, double bestS
         m.put("batch", (long) job.batch());
         if (job.kind() != BenchJob.Kind.MODEL) {
             m.put("elements", (long) job.elements());
-            m.put("truncation", job.truncation().name().toLowerCase());
         }
         m.put("fractionBits", (long) job.fractionalBits());
         m.put("seconds", seconds);

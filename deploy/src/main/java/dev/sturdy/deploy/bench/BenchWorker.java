@@ -7,19 +7,18 @@ import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.protocol.cost.CostReport;
 import dev.sturdy.protocol.cost.WaitTimingNetwork;
-import dev.sturdy.protocol.dealer.CorrelationRequest;
-import dev.sturdy.protocol.dealer.Dealer;
-import dev.sturdy.protocol.dealer.PartyCorrelations;
+import dev.sturdy.protocol.correlation.Correlation;
+import dev.sturdy.protocol.correlation.Dealer;
+import dev.sturdy.protocol.correlation.PartyCorrelations;
+import dev.sturdy.protocol.eval.CorrelationPlanner;
 import dev.sturdy.protocol.eval.SecureEvaluator;
 import dev.sturdy.protocol.net.Network;
-import dev.sturdy.protocol.ops.CorrelationPlanner;
-import dev.sturdy.protocol.ops.SecureOps;
-import dev.sturdy.protocol.ops.Session;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
 import dev.sturdy.protocol.prg.Seeds;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
+import dev.sturdy.protocol.wire.Session;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -100,8 +99,8 @@ public final class BenchWorker {
 
     private Map<String, Object> model(NettyTransport t, int j, BenchJob job) throws IOException {
         ModelShareFile file = shareFile(job.shares());
-        SecureQuery query = new SecureQuery(new ModelShareFile(file.role(), file.parties(), file.fractionalBits(),
-                job.beta(), file.structure(), file.shares()), job.batch());
+        SecureQuery query = new SecureQuery(new ModelShareFile(file.role(), file.parties(), job.beta(), file.structure(),
+                file.secure(), file.shares(), file.seeds()), job.batch());
         RingTensor input = dealer() ? null : BenchFiles.readInput(roleDir(job.shares()), job.batch(), file.inputShape());
         List<Object> seconds = new ArrayList<>();
         CostReport last = null;
@@ -129,8 +128,8 @@ public final class BenchWorker {
         ElementwiseWorkload w = new ElementwiseWorkload(job);
         FixedPoint fp = new FixedPoint(job.fractionalBits());
         int n = job.elements();
-        List<CorrelationRequest> requests = dealer() ? CorrelationPlanner.plan(plan.parties(), fp, job.truncation(),
-                ops -> w.run(ops, RingTensor.zeros(n), RingTensor.zeros(n))) : null;
+        List<Correlation> requests = dealer() ? CorrelationPlanner.plan(plan.parties(),
+                s -> w.run(s, RingTensor.zeros(n), RingTensor.zeros(n))) : null;
         List<Object> seconds = new ArrayList<>();
         CostReport last = null;
         for (int run = 0; run <= job.reps(); run++) {
@@ -140,14 +139,13 @@ public final class BenchWorker {
                 Seeds seeds = Seeds.setup(net, rnd);
                 if (dealer()) {
                     net.beginQuery(stream);
-                    new Dealer(net, seeds).serveAll(requests);
+                    new Dealer(net, seeds, Dealer.WeightMasks.NONE).serve(requests);
                 } else {
-                    Session s = new Session(net, plan.parties(), new PartyCorrelations(net, seeds.dealerSeed()), fp,
-                            job.truncation());
+                    Session s = new Session(net, plan.parties(), new PartyCorrelations(net, seeds.dealerSeed()));
                     RingTensor x = randomShares(seeds, stream, n, fp, 0);
                     RingTensor y = w.inputs() > 1 ? randomShares(seeds, stream, n, fp, 1) : null;
                     s.beginQuery(stream);
-                    w.run(new SecureOps(s), x, y);
+                    w.run(s, x, y);
                     last = s.cost().report();
                 }
                 seconds.add((System.nanoTime() - t0) / 1e9);

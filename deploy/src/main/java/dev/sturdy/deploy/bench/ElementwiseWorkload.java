@@ -1,19 +1,23 @@
 package dev.sturdy.deploy.bench;
 
-import dev.sturdy.model.approx.CompositeSign;
-import dev.sturdy.model.approx.OddPolynomial;
-import dev.sturdy.model.approx.Remez;
-import dev.sturdy.protocol.ops.ExactRelu;
-import dev.sturdy.protocol.ops.SecureAppRelu;
-import dev.sturdy.protocol.ops.SecureOps;
+import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.protocol.ring.RingTensor;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sturdy.protocol.wire.ExactRelu;
+import dev.sturdy.protocol.wire.Openings;
+import dev.sturdy.protocol.wire.PannActivation;
+import dev.sturdy.protocol.wire.Round;
+import dev.sturdy.protocol.wire.Session;
+import dev.sturdy.protocol.wire.Shared;
+import dev.sturdy.protocol.wire.TruncatedWire;
+import dev.sturdy.protocol.wire.WireProduct;
 
 /**
- * The side-by-side workloads on secret vectors (issue 6): {@code mul} the truncated product of two
- * vectors, {@code poly} AppReLU with the composite sign polynomial of degrees 7, 15, 27, {@code relu}
- * exact ReLU by comparison. Inputs are shares of values in [-{@link #RANGE}, {@link #RANGE}).
+ * The side-by-side workloads on secret vectors: {@code mul} the truncated product of two vectors
+ * (both opened as wires in one round, multiplied locally, the product truncated in a second
+ * opening), {@code poly} AppReLU at precision {@link #POLY_BETA} with the shipped composite sign,
+ * {@code relu} exact ReLU by comparison. Inputs are shares of values in [-{@link #RANGE},
+ * {@link #RANGE}) with f fractional bits, modulo 2^64.
  */
 public final class ElementwiseWorkload {
     /** Real inputs lie in [-RANGE, RANGE): within AppReLU's bound, and products stay small. */
@@ -21,29 +25,20 @@ public final class ElementwiseWorkload {
     static final double RANGE = 1 << RANGE_BITS;
     /** AppReLU's bound in the poly workload (as the CIFAR models use). */
     public static final double BOUND = 50;
-    /** The composite degrees the workload prescribes, and where p1 starts (2^-10: an error near 2^-9). */
-    static final int[] POLY_DEGREES = {7, 15, 27};
-    private static final double POLY_EPS = Math.scalb(1.0, -10);
+    /** The poly workload's precision: the shipped composite for B = 10 (an error near 2^-10, as the earlier 7, 15, 27). */
+    public static final int POLY_BETA = 10;
+    /** Fractional bits of 1 / BOUND when the poly workload scales its input. */
+    private static final int SCALE_BITS = 24;
 
     private final BenchJob job;
-    private final SecureAppRelu appRelu;
+    private final PannActivation appRelu;
 
     ElementwiseWorkload(BenchJob job) {
         this.job = job;
-        this.appRelu = job.kind() == BenchJob.Kind.POLY ? new SecureAppRelu(polySign(), BOUND) : null;
-    }
-
-    /** The composite sign with {@link #POLY_DEGREES}: p1 minimax on [eps, 1], each next on the previous image. */
-    public static CompositeSign polySign() {
-        List<OddPolynomial> components = new ArrayList<>();
-        double lo = POLY_EPS, hi = 1;
-        for (int degree : POLY_DEGREES) {
-            Remez.Result r = Remez.sign(degree, lo, hi);
-            components.add(r.polynomial());
-            lo = 1 - r.error();
-            hi = 1 + r.error();
-        }
-        return new CompositeSign(0, POLY_EPS, components);
+        this.appRelu = job.kind() == BenchJob.Kind.POLY
+                ? new PannActivation(dev.sturdy.model.approx.ActivationPlan.of(SignPolynomials.forBeta(POLY_BETA),
+                        FixedPointPolicy.DEFAULT))
+                : null;
     }
 
     /** How many secret inputs the program takes (y is used by mul only). */
@@ -51,16 +46,36 @@ public final class ElementwiseWorkload {
         return job.kind() == BenchJob.Kind.MUL ? 2 : 1;
     }
 
-    SecureAppRelu appRelu() {
-        return appRelu;
-    }
-
-    RingTensor run(SecureOps ops, RingTensor x, RingTensor y) {
-        return switch (job.kind()) {
-            case MUL -> ops.truncate(ops.mul(x, y), job.fractionalBits(), job.truncation());
-            case POLY -> appRelu.apply(ops, x, job.truncation());
-            case RELU -> ExactRelu.relu(ops, x);
+    /** Runs the workload on shares x (and y) mod 2^64 with f fractional bits. */
+    void run(Session s, RingTensor x, RingTensor y) {
+        int f = job.fractionalBits();
+        int n = x.size();
+        Shared xs = new Shared(x.data(), null, 64, f, n);
+        switch (job.kind()) {
+            case MUL -> {
+                Shared ys = new Shared(y.data(), null, 64, f, n);
+                int[] bits = {f};
+                int[] rings = {64};
+                Round round = new Round(s);
+                Openings.Truncation ox = Openings.truncation(s, round, xs, bits, rings, 64);
+                Openings.Truncation oy = Openings.truncation(s, round, ys, bits, rings, 64);
+                round.run();
+                TruncatedWire u = ox.wires()[0];
+                TruncatedWire v = oy.wires()[0];
+                Shared product = WireProduct.times(s, u, 0, v, 64);
+                Openings.truncate(s, product, f, 64, FixedPointPolicy.DEFAULT.openingBits()).toShared(s.first(), 64);
+            }
+            case POLY -> {
+                long inverse = Math.round(Math.scalb(1 / BOUND, SCALE_BITS));
+                long[] scaled = new long[n];
+                for (int i = 0; i < n; i++) {
+                    scaled[i] = x.data()[i] * inverse;
+                }
+                Shared u = new Shared(scaled, null, 64, f + SCALE_BITS, n);
+                appRelu.apply(s, u, appRelu.plan().outputScale() + 8);
+            }
+            case RELU -> ExactRelu.relu(s, xs.reduce(f + RANGE_BITS + 3), f);
             case MODEL -> throw new IllegalArgumentException("a model job is not an elementwise workload");
-        };
+        }
     }
 }

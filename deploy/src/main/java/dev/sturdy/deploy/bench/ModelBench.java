@@ -19,14 +19,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The model bench: splits the model's weights and the sample images for each f, runs every mode
- * (PANN at each B, exact ReLU as B = 0) at every batch size under every emulated latency, checks
- * each secure answer against the plaintext one, and adds the plaintext time and accuracy.
- * f = 20 for B &lt;= 10 and exact ReLU, 24 above (protocol/NOTES.md: what meets the error budget).
+ * The model bench: splits the model's weights and the sample images once (the fixed-point layout
+ * does not depend on B), runs every mode (PANN at each B, exact ReLU as B = 0) at every batch size
+ * under every emulated latency, checks each secure answer against the plaintext one, and adds the
+ * plaintext time and accuracy.
  */
 final class ModelBench {
     /**
@@ -43,6 +42,7 @@ final class ModelBench {
     private final Shape shape;
     private final int classes;
     private double[] normalised;
+    private int outputBits;
     private final Map<String, String> layerTypes = new HashMap<>();
 
     ModelBench(Settings s, Path dir, Consumer<String> progress) {
@@ -56,13 +56,8 @@ final class ModelBench {
         }
     }
 
-    static int fractionalBits(int mode) {
-        return mode <= 10 ? 20 : 24;
-    }
-
-    static String sharesName(int f) {
-        return "f" + f;
-    }
+    /** The share set's directory name. */
+    static final String SHARES = "shares";
 
     List<BenchRow> run() throws IOException {
         var addresses = BenchCluster.prepare(dir, s.parties());
@@ -75,8 +70,7 @@ final class ModelBench {
         List<BenchJob> jobs = new ArrayList<>();
         for (int mode : s.modes()) {
             for (int batch : s.batches()) {
-                jobs.add(BenchJob.model(sharesName(fractionalBits(mode)), mode, batch, fractionalBits(mode),
-                        batch == 1 ? s.reps() : Math.max(1, s.reps() / 3)));
+                jobs.add(BenchJob.model(SHARES, mode, batch, batch == 1 ? s.reps() : Math.max(1, s.reps() / 3)));
             }
         }
         Map<Integer, Double> plainMillis = new HashMap<>(), accuracy = new HashMap<>();
@@ -123,20 +117,16 @@ final class ModelBench {
 
     private void writeShares() throws IOException {
         SecureRandom rnd = new SecureRandom();
-        TreeSet<Integer> fs = new TreeSet<>();
-        for (int mode : s.modes()) {
-            fs.add(fractionalBits(mode));
-        }
-        for (int f : fs) {
-            Path set = dir.resolve(sharesName(f));
-            ModelShareFile.writeSplit(s.model(), s.parties(), 0, f, set, rnd);
-            FixedPoint fp = new FixedPoint(f);
-            for (int batch : s.batches()) {
-                long[] secret = fp.encode(Arrays.copyOf(normalised, batch * shape.size()));
-                long[][] shares = AdditiveSharing.split(secret, s.parties(), new Prg(Seed.random(rnd)));
-                for (int p = 0; p < s.parties(); p++) {
-                    BenchFiles.write(BenchFiles.input(DeploymentWriter.roleDir(set, p, s.parties()), batch), shares[p]);
-                }
+        Path set = dir.resolve(SHARES);
+        ModelShareFile.writeSplit(s.model(), s.parties(), 0, 0, set, rnd);
+        ModelShareFile first = ModelShareFile.load(DeploymentWriter.roleDir(set, 0, s.parties()).resolve(ModelShareFile.FILE_NAME));
+        outputBits = first.secure().outputBits();
+        FixedPoint fp = new FixedPoint(first.fractionalBits());
+        for (int batch : s.batches()) {
+            long[] secret = fp.encode(Arrays.copyOf(normalised, batch * shape.size()));
+            long[][] shares = AdditiveSharing.split(secret, s.parties(), new Prg(Seed.random(rnd)));
+            for (int p = 0; p < s.parties(); p++) {
+                BenchFiles.write(BenchFiles.input(DeploymentWriter.roleDir(set, p, s.parties()), batch), shares[p]);
             }
         }
     }
@@ -149,7 +139,7 @@ final class ModelBench {
             shares[p] = BenchFiles.read(BenchFiles.output(DeploymentWriter.roleDir(set, p, s.parties()), j),
                     job.batch() * classes);
         }
-        double[] logits = new FixedPoint(job.fractionalBits()).decode(AdditiveSharing.reconstruct(shares));
+        double[] logits = new FixedPoint(outputBits).decode(AdditiveSharing.reconstruct(shares));
         int[] secure = argmaxes(logits, job.batch());
         int agree = 0;
         for (int i = 0; i < job.batch(); i++) {

@@ -1,6 +1,5 @@
 package dev.sturdy.deploy.bench;
 
-import dev.sturdy.protocol.ops.TruncationMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,10 @@ import java.util.function.Consumer;
  */
 final class WorkloadBench {
     static final List<String> NAMES = List.of("mul", "poly", "relu", "lenet");
+    /** The elementwise workloads' fixed point (the peer's sfix has f = 16). */
+    static final int FRACTIONAL_BITS = 16;
 
-    record Settings(String name, int parties, boolean tls, int elements, TruncationMode truncation, int reps,
+    record Settings(String name, int parties, boolean tls, int elements, int reps,
                     double[] latencies, double bandwidthMbit) {
     }
 
@@ -36,8 +37,7 @@ final class WorkloadBench {
             return new ModelBench(m, Files.createDirectories(dir.resolve("lenet")), progress).run();
         }
         BenchJob.Kind kind = BenchJob.Kind.valueOf(s.name().toUpperCase());
-        int f = kind == BenchJob.Kind.POLY && s.truncation() == TruncationMode.DEALER ? 20 : 16;
-        BenchJob job = BenchJob.elementwise(kind, s.elements(), f, s.truncation(), s.reps());
+        BenchJob job = BenchJob.elementwise(kind, s.elements(), FRACTIONAL_BITS, s.reps());
         var addresses = BenchCluster.prepare(dir, s.parties());
         List<BenchRow> rows = new ArrayList<>();
         for (double latency : s.latencies()) {

@@ -7,7 +7,6 @@ import dev.sturdy.model.json.Json;
 import dev.sturdy.party.cli.BetaRange;
 import dev.sturdy.party.cli.PrintingCommand;
 import dev.sturdy.party.samples.DemoModel;
-import dev.sturdy.protocol.ops.TruncationMode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.Command;
@@ -49,10 +48,6 @@ public final class BenchCommand extends PrintingCommand {
             + "100,000 for the others).")
     private Integer elements;
 
-    @Option(names = "--truncation", description = "local|dealer: truncation in mul and poly (default: local with "
-            + "2 parties, dealer with 3).")
-    private String truncation;
-
     @Option(names = "--latency-ms", defaultValue = "0", split = ",", description = "Emulated one-way latencies in ms, "
             + "each a run of its own (default: ${DEFAULT-VALUE}).")
     private double[] latencies;
@@ -83,7 +78,7 @@ public final class BenchCommand extends PrintingCommand {
     @Override
     public Integer call() throws Exception {
         Bench.Options o = options();
-        Bench.Result r = workload != null ? Bench.workload(o, workload, elements, mode())
+        Bench.Result r = workload != null ? Bench.workload(o, workload, elements)
                 : Bench.model(o, loadModel(), modes(), batches);
         if (out != null) {
             r.write(out);
@@ -120,17 +115,6 @@ public final class BenchCommand extends PrintingCommand {
         }
         return new Bench.Options(parties, tls.equals("on"), reps, latencies, bandwidth, accuracyImages, data,
                 message -> System.err.println("sturdy bench: " + message));
-    }
-
-    private TruncationMode mode() {
-        if (truncation == null) {
-            return TruncationMode.defaultFor(parties);
-        }
-        return switch (truncation) {
-            case "local" -> TruncationMode.LOCAL;
-            case "dealer" -> TruncationMode.DEALER;
-            default -> throw new IllegalArgumentException("--truncation must be local or dealer, not '" + truncation + "'");
-        };
     }
 
     private int[] modes() {

@@ -1,5 +1,6 @@
 package dev.sturdy.deploy.cli;
 
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.deploy.DeploymentWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ public final class CertsCommand implements Callable<Integer> {
     @Option(names = "--precision", defaultValue = "9", description = "Precision B (default: ${DEFAULT-VALUE}).")
     private int precision;
 
-    @Option(names = "--fixed-bits", defaultValue = "16", description = "Fractional bits f (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fixed-bits", defaultValue = "" + FixedPointPolicy.DEFAULT_ACTIVATION_BITS,
+            description = "Fractional bits f of activations and inputs (default: ${DEFAULT-VALUE}).")
     private int fixedBits;
 
     @Option(names = "--max-batch", defaultValue = "16", description = "Largest batch per query (default: ${DEFAULT-VALUE}).")

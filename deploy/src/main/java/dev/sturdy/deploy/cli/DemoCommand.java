@@ -1,5 +1,6 @@
 package dev.sturdy.deploy.cli;
 
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.deploy.LocalDeployment;
 import dev.sturdy.model.Model;
 import dev.sturdy.model.json.Json;
@@ -45,7 +46,7 @@ public final class DemoCommand extends PrintingCommand {
     @Option(names = "--json", description = "Print one JSON document.")
     private boolean json;
 
-    private static final int FRACTION_BITS = 16;
+    private static final int FRACTION_BITS = FixedPointPolicy.DEFAULT_ACTIVATION_BITS;
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package dev.sturdy.deploy.cli;
 
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.deploy.LocalDeployment;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.party.cli.PrintingCommand;
@@ -28,7 +29,8 @@ public final class LocalCommand extends PrintingCommand {
     @Option(names = "--beta", defaultValue = "9", description = "Precision B (default: ${DEFAULT-VALUE}).")
     private int beta;
 
-    @Option(names = "--fraction-bits", defaultValue = "16", description = "Fractional bits f (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fraction-bits", defaultValue = "" + FixedPointPolicy.DEFAULT_ACTIVATION_BITS,
+            description = "Fractional bits f of activations and inputs (default: ${DEFAULT-VALUE}).")
     private int fractionBits;
 
     @Option(names = "--out", description = "Directory for certificates, configs, shares and logs (default: a new temporary one).")

@@ -27,7 +27,10 @@ public record FixedPointPolicy(int activationBits, int weightSignificantBits, in
     /** Headroom bits above a layer's raw output scale: sign, out-of-range activations up to 4 x bound. */
     public static final int LINEAR_HEADROOM = 4;
 
-    public static final FixedPointPolicy DEFAULT = new FixedPointPolicy(22, 16, 16, 18, 18, 20, 24, 40);
+    /** The default fractional bits of activations and inputs (a constant, for command-line defaults). */
+    public static final int DEFAULT_ACTIVATION_BITS = 22;
+
+    public static final FixedPointPolicy DEFAULT = new FixedPointPolicy(DEFAULT_ACTIVATION_BITS, 16, 16, 18, 18, 20, 24, 40);
 
     public FixedPointPolicy {
         require(activationBits >= 8 && activationBits <= 24, "activation bits " + activationBits + " outside 8..24");

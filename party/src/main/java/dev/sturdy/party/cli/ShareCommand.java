@@ -1,5 +1,6 @@
 package dev.sturdy.party.cli;
 
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.model.Model;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.party.compute.ModelShareFile;
@@ -23,7 +24,8 @@ public final class ShareCommand extends PrintingCommand {
     @Option(names = "--beta", defaultValue = "9", description = "Precision B of the PANN activations; 0 = exact ReLU (default: ${DEFAULT-VALUE}).")
     private int beta;
 
-    @Option(names = "--fraction-bits", defaultValue = "16", description = "Fractional bits f of the fixed point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fraction-bits", defaultValue = "" + FixedPointPolicy.DEFAULT_ACTIVATION_BITS,
+            description = "Fractional bits f of activations and inputs (default: ${DEFAULT-VALUE}).")
     private int fractionBits;
 
     @Option(names = "--out", required = true, description = "Deployment directory (e.g. the one 'sturdy certs' wrote).")

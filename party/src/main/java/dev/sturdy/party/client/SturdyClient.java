@@ -144,7 +144,7 @@ public final class SturdyClient implements AutoCloseable {
         } finally {
             call.cancel(null);
         }
-        return new Answer(fp.decode(sum), batch, classes, costs);
+        return new Answer(new FixedPoint(info.getOutputFractionalBits()).decode(sum), batch, classes, costs);
     }
 
     /**

@@ -9,11 +9,11 @@ import dev.sturdy.model.file.proto.ModelFile;
 import dev.sturdy.model.file.proto.Tensor;
 import dev.sturdy.model.graph.ModelException;
 import dev.sturdy.net.tls.RoleNames;
-import dev.sturdy.protocol.eval.FoldedGraph;
+import dev.sturdy.model.fixed.FixedPointPolicy;
+import dev.sturdy.model.lower.LoweredGraph;
 import dev.sturdy.protocol.eval.ModelShares;
-import dev.sturdy.protocol.prg.Prg;
-import dev.sturdy.protocol.prg.Seed;
-import dev.sturdy.protocol.ring.FixedPoint;
+import dev.sturdy.protocol.eval.SecureModel;
+import dev.sturdy.protocol.eval.WeightSeeds;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -29,30 +29,36 @@ import java.util.List;
 
 /**
  * What one role of a deployment holds of the model: the public structure (the model file with
- * every weight replaced by zero: graph, normalisation, classes, PANN settings), the fixed-point
- * bits f and the precision B, and for a compute party its {@link ModelShares}. The dealer's file
- * has the structure only. File: magic "STSH", version, role id, parties, f, B, the structure's
- * length and bytes (model file protobuf), a flag, then the shares. toString never shows a value.
+ * every weight replaced by zero: graph, normalisation, classes, PANN settings), the precision B,
+ * the {@link SecureModel} (the fixed-point layout: weight bits per layer, the linear ring, the
+ * activations' fractional bits), and for a compute party its {@link ModelShares} (masked weights,
+ * its weight-mask seed, its bias shares) or for the dealer the {@link WeightSeeds} of every party.
+ * File: magic "STSH", version, role id, parties, B, the structure's length and bytes (model file
+ * protobuf), the layout, a flag, then the shares or the seeds. Every role's file holds secrets and
+ * is written readable by its owner only. toString never shows a value.
  */
-public record ModelShareFile(int role, int parties, int fractionalBits, int precisionB, Model structure,
-                             ModelShares shares) {
+public record ModelShareFile(int role, int parties, int precisionB, Model structure, SecureModel secure,
+                             ModelShares shares, WeightSeeds seeds) {
     /** The file's name in each role's directory of a deployment. */
     public static final String FILE_NAME = "model.share";
 
     private static final int MAGIC = 0x53545348; // "STSH"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int MAX_STRUCTURE_BYTES = 1 << 30;
 
     public boolean isDealer() {
         return role == parties;
     }
 
-    /** The structure as the secure evaluator runs it; it holds no weight. */
-    public FoldedGraph graph() {
-        return FoldedGraph.of(structure).withoutWeights();
+    /** Fractional bits of the inputs the client encodes (the activations' bits of the fixed-point policy). */
+    public int fractionalBits() {
+        return secure.activationBits();
     }
 
-    /** The model owner's split: one file per compute party, then the dealer's (structure only). */
+    /**
+     * The model owner's split: one file per compute party, then the dealer's. {@code fractionalBits}
+     * are the activations' bits ({@link FixedPointPolicy#activationBits}), 0 for the default.
+     */
     public static ModelShareFile[] split(Model model, int parties, int precisionB, int fractionalBits, SecureRandom rnd) {
         if (parties < 2 || parties > 3) {
             throw new IllegalArgumentException("parties must be 2 or 3, not " + parties);
@@ -60,19 +66,30 @@ public record ModelShareFile(int role, int parties, int fractionalBits, int prec
         if (precisionB != 0) {
             SignPolynomials.forBeta(precisionB); // refuses a B without shipped polynomials, naming the range
         }
+        FixedPointPolicy policy = policy(fractionalBits);
         Model structure = structureOf(model);
-        ModelShares[] shares = ModelShares.split(FoldedGraph.of(model), new FixedPoint(fractionalBits), parties,
-                new Prg(Seed.random(rnd)));
+        ModelShares.Split split = ModelShares.split(LoweredGraph.of(model.graph()), model.pann().bound(), policy, parties, rnd);
         ModelShareFile[] out = new ModelShareFile[parties + 1];
         for (int p = 0; p <= parties; p++) {
-            out[p] = new ModelShareFile(p, parties, fractionalBits, precisionB, structure, p < parties ? shares[p] : null);
+            out[p] = new ModelShareFile(p, parties, precisionB, structure, split.model(),
+                    p < parties ? split.parties()[p] : null, p < parties ? null : split.dealer());
         }
         return out;
     }
 
+    /** The default policy with the given activation bits (0: the default's). */
+    static FixedPointPolicy policy(int fractionalBits) {
+        FixedPointPolicy d = FixedPointPolicy.DEFAULT;
+        if (fractionalBits == 0 || fractionalBits == d.activationBits()) {
+            return d;
+        }
+        return new FixedPointPolicy(fractionalBits, d.weightSignificantBits(), d.coefficientBits(), d.firstInputBits(),
+                d.laterInputBits(), d.signBits(), d.productInputBits(), d.openingBits());
+    }
+
     /**
      * The model owner's step: splits {@code model} for {@code parties} compute parties and writes
-     * {@code party-i/model.share} and the dealer's structure-only {@code dealer/model.share} under {@code out}.
+     * {@code party-i/model.share} and the dealer's {@code dealer/model.share} under {@code out}.
      */
     public static void writeSplit(Model model, int parties, int precisionB, int fractionalBits, Path out,
                                   SecureRandom random) throws IOException {
@@ -118,14 +135,22 @@ public record ModelShareFile(int role, int parties, int fractionalBits, int prec
             out.writeInt(VERSION);
             out.writeInt(role);
             out.writeInt(parties);
-            out.writeInt(fractionalBits);
             out.writeInt(precisionB);
             byte[] s = ModelFiles.toProto(structure).toByteArray();
             out.writeInt(s.length);
             out.write(s);
+            out.writeInt(secure.activationBits());
+            out.writeInt(secure.linearRing());
+            out.writeDouble(secure.bound());
+            out.writeInt(secure.weightBits().length);
+            for (int b : secure.weightBits()) {
+                out.writeInt(b);
+            }
             out.writeBoolean(shares != null);
             if (shares != null) {
-                shares.write(out, graph());
+                shares.write(out);
+            } else {
+                seeds.write(out);
             }
         }
     }
@@ -136,35 +161,44 @@ public record ModelShareFile(int role, int parties, int fractionalBits, int prec
                 throw new IOException(file + ": not a Sturdy model share file (make one with 'sturdy share')");
             }
             int version = in.readInt();
+            if (version == 1) {
+                throw new IOException(file + ": made by an earlier Sturdy (format 1, before masked weights); "
+                        + "split the model again with 'sturdy share'");
+            }
             if (version != VERSION) {
                 throw new IOException(file + ": model share format version " + version + " (this build reads "
                         + VERSION + ")");
             }
-            int role = in.readInt(), parties = in.readInt(), f = in.readInt(), beta = in.readInt();
+            int role = in.readInt(), parties = in.readInt(), beta = in.readInt();
             int length = in.readInt();
-            if (parties < 2 || parties > 3 || role < 0 || role > parties || f < 1 || f > 30 || length < 0
-                    || length > MAX_STRUCTURE_BYTES) {
-                throw new IOException(file + ": malformed header (role " + role + " of " + parties + ", f=" + f + ")");
+            if (parties < 2 || parties > 3 || role < 0 || role > parties || length < 0 || length > MAX_STRUCTURE_BYTES) {
+                throw new IOException(file + ": malformed header (role " + role + " of " + parties + ")");
             }
             byte[] s = in.readNBytes(length);
             if (s.length != length) {
                 throw new EOFException();
             }
             Model structure = ModelFiles.fromProto(ModelFile.parseFrom(s));
-            ModelShareFile header = new ModelShareFile(role, parties, f, beta, structure, null);
+            LoweredGraph graph = LoweredGraph.of(structure.graph());
+            int activationBits = in.readInt(), ring = in.readInt();
+            double bound = in.readDouble();
+            int layers = in.readInt();
+            if (layers != graph.layers().size() || activationBits < 8 || activationBits > 24 || ring < 16 || ring > 62) {
+                throw new IOException(file + ": malformed layout (" + layers + " layers, ring " + ring + ")");
+            }
+            int[] bits = new int[layers];
+            for (int l = 0; l < layers; l++) {
+                bits[l] = in.readInt();
+            }
+            SecureModel secure = new SecureModel(graph, bits, ring, activationBits, bound);
             boolean hasShares = in.readBoolean();
-            if (hasShares == header.isDealer()) {
+            boolean dealer = role == parties;
+            if (hasShares == dealer) {
                 throw new IOException(file + (hasShares ? ": the dealer's file must not hold weight shares"
                         : ": a compute party's file holds no weight shares"));
             }
-            if (!hasShares) {
-                return header;
-            }
-            ModelShares shares = ModelShares.read(in, header.graph());
-            if (shares.fractionalBits() != f) {
-                throw new IOException(file + ": shares encoded with f=" + shares.fractionalBits() + ", header says " + f);
-            }
-            return new ModelShareFile(role, parties, f, beta, structure, shares);
+            return hasShares ? new ModelShareFile(role, parties, beta, structure, secure, ModelShares.read(in, secure), null)
+                    : new ModelShareFile(role, parties, beta, structure, secure, null, WeightSeeds.read(in, secure));
         } catch (EOFException e) {
             throw new IOException(file + ": truncated model share file", e);
         } catch (ModelException e) {
@@ -180,7 +214,7 @@ public record ModelShareFile(int role, int parties, int fractionalBits, int prec
 
     @Override
     public String toString() {
-        return "ModelShareFile[" + structure.name() + ", role " + role + " of " + parties + ", f=" + fractionalBits
+        return "ModelShareFile[" + structure.name() + ", role " + role + " of " + parties + ", f=" + fractionalBits()
                 + ", B=" + precisionB + "]";
     }
 }

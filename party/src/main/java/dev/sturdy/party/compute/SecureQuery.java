@@ -1,19 +1,17 @@
 package dev.sturdy.party.compute;
 
 import dev.sturdy.model.approx.SignPolynomials;
-import dev.sturdy.protocol.dealer.CorrelationRequest;
-import dev.sturdy.protocol.dealer.Dealer;
-import dev.sturdy.protocol.dealer.PartyCorrelations;
+import dev.sturdy.model.fixed.FixedPointPolicy;
+import dev.sturdy.protocol.correlation.Correlation;
+import dev.sturdy.protocol.correlation.Dealer;
+import dev.sturdy.protocol.correlation.PartyCorrelations;
 import dev.sturdy.protocol.eval.SecureActivation;
 import dev.sturdy.protocol.eval.SecureEvaluator;
 import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.net.NetworkException;
-import dev.sturdy.protocol.ops.SecureOps;
-import dev.sturdy.protocol.ops.Session;
-import dev.sturdy.protocol.ops.TruncationMode;
 import dev.sturdy.protocol.prg.Seeds;
-import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
+import dev.sturdy.protocol.wire.Session;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -22,32 +20,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One secure query of the deployed model on one stream of the transport: party 0 tells the dealer
  * the batch size (public), all roles draw fresh PRG seeds for the query (concurrent queries share
- * no PRG state), then the parties run {@link SecureEvaluator#query} on their input and weight
- * shares while the dealer serves the plan it derives from the structure alone. Activations: PANN
- * at precision B with the model's bound (exact ReLU when B = 0); every truncation is the exact
- * dealer-assisted one.
+ * no PRG state), then the parties run {@link SecureEvaluator#query} on their input shares and
+ * weight shares while the dealer serves the plan it derives from the structure alone.
+ * Activations: PANN at precision B with the model's bound (exact ReLU when B = 0).
  */
 public final class SecureQuery {
     static final long START_TAG = 0x5354_4152_5400_0002L;
-    private static final TruncationMode MODE = TruncationMode.DEALER;
 
     private final ModelShareFile model;
     private final SecureEvaluator evaluator;
-    private final FixedPoint fp;
     private final int maxBatch;
-    private final Map<Integer, List<CorrelationRequest>> plans = new ConcurrentHashMap<>();
+    private final Map<Integer, List<Correlation>> plans = new ConcurrentHashMap<>();
 
     public SecureQuery(ModelShareFile model, int maxBatch) {
         this.model = model;
         this.maxBatch = maxBatch;
-        this.fp = new FixedPoint(model.fractionalBits());
-        this.evaluator = new SecureEvaluator(model.graph(), activation(model.precisionB(), model.structure().pann().bound()));
+        this.evaluator = new SecureEvaluator(model.secure(), activation(model.precisionB()));
     }
 
     /** What the parties put in place of ReLU and max. */
-    public static SecureActivation activation(int precisionB, double bound) {
+    public static SecureActivation activation(int precisionB) {
         return precisionB == 0 ? SecureActivation.exact()
-                : SecureActivation.pann(SignPolynomials.forBeta(precisionB), bound, MODE);
+                : SecureActivation.pann(SignPolynomials.forBeta(precisionB), FixedPointPolicy.DEFAULT);
     }
 
     public ModelShareFile model() {
@@ -60,8 +54,8 @@ public final class SecureQuery {
             net.send(net.dealerId(), START_TAG, new long[] {input.dim(0)});
         }
         Seeds seeds = Seeds.setup(net, rnd);
-        Session s = new Session(net, net.computeParties(), new PartyCorrelations(net, seeds.dealerSeed()), fp, MODE);
-        return evaluator.query(new SecureOps(s), queryId, model.shares(), input);
+        Session s = new Session(net, net.computeParties(), new PartyCorrelations(net, seeds.dealerSeed()));
+        return evaluator.query(s, queryId, model.shares(), input);
     }
 
     /** Runs the dealer's side of the query party 0 started on this stream. */
@@ -73,8 +67,7 @@ public final class SecureQuery {
         int batch = (int) start[0];
         Seeds seeds = Seeds.setup(net, rnd);
         net.beginQuery(queryId);
-        List<CorrelationRequest> plan = plans.computeIfAbsent(batch,
-                b -> evaluator.correlationPlan(model.parties(), fp, MODE, b));
-        new Dealer(net, seeds).serveAll(plan);
+        List<Correlation> plan = plans.computeIfAbsent(batch, b -> evaluator.correlationPlan(model.parties(), b));
+        new Dealer(net, seeds, model.seeds()).serve(plan);
     }
 }

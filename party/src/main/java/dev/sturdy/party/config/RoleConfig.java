@@ -1,5 +1,6 @@
 package dev.sturdy.party.config;
 
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.net.LinkEmulation;
 import dev.sturdy.net.TransportConfig;
 import dev.sturdy.net.tls.TlsCredentials;
@@ -92,7 +93,7 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                 dealer ? null : address(required(p, "grpc.listen"), "grpc.listen"),
                 dir.resolve(required(p, "tls.cert")), dir.resolve(required(p, "tls.key")), dir.resolve(required(p, "tls.ca")),
                 dir.resolve(required(p, "model.share")),
-                integer(p, "precision.b", 9), integer(p, "fixed.bits", 16), integer(p, "max.batch", 16),
+                integer(p, "precision.b", 9), integer(p, "fixed.bits", FixedPointPolicy.DEFAULT_ACTIVATION_BITS), integer(p, "max.batch", 16),
                 Duration.ofMillis(integer(p, "timeout.receive.ms", 30_000)),
                 Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)),
                 LinkEmulation.of(number(p, "link.delay.ms"), number(p, "link.bandwidth.mbit")));

@@ -131,7 +131,8 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
     @Override
     public void modelInfo(ModelInfoRequest req, StreamObserver<ModelInfoReply> out) {
         ModelInfoReply.Builder b = ModelInfoReply.newBuilder().setModel(modelName).setClasses(classes())
-                .setPrecisionB(model.precisionB()).setFractionalBits(model.fractionalBits()).setParties(cfg.parties())
+                .setPrecisionB(model.precisionB()).setFractionalBits(model.fractionalBits())
+                .setOutputFractionalBits(model.secure().outputBits()).setParties(cfg.parties())
                 .setPartyId(cfg.id()).setMaxBatch(cfg.maxBatch());
         b.addAllInputShape(model.inputShape()).addAllClassNames(model.structure().classes());
         for (int c = 0; c < model.structure().normalization().channels(); c++) {

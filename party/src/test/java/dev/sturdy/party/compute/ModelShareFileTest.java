@@ -11,9 +11,8 @@ import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.party.samples.DemoModel;
-import dev.sturdy.protocol.eval.FoldedGraph;
-import dev.sturdy.protocol.ring.FixedPoint;
-import dev.sturdy.protocol.sharing.AdditiveSharing;
+import dev.sturdy.model.lower.LoweredGraph;
+import dev.sturdy.protocol.eval.SecureModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,23 +28,58 @@ class ModelShareFileTest {
     private final Model model = DemoModel.untrained(new Shape(1, 6, 6), 3, 5);
 
     @Test
-    void sharesSurviveTheFileAndAddUpToTheEncodedWeightsWhileTheDealerGetsNoWeight() throws IOException {
-        ModelShareFile[] files = ModelShareFile.split(model, 3, 9, 16, new SecureRandom());
+    void maskedWeightsMinusTheDealersMaskAreTheEncodedWeightsAndBiasSharesAddUp() throws IOException {
+        ModelShareFile[] files = ModelShareFile.split(model, 3, 9, 0, new SecureRandom());
         ModelShareFile[] loaded = new ModelShareFile[files.length];
         for (ModelShareFile f : files) {
             Path p = dir.resolve("role-" + f.role());
             f.save(p);
             loaded[f.role()] = ModelShareFile.load(p);
         }
-        FoldedGraph graph = FoldedGraph.of(model);
-        for (FoldedGraph.Layer l : graph.layers()) {
-            if (l.hasWeights()) {
-                long[] sum = AdditiveSharing.reconstruct(loaded[0].shares().weight(l.name()).data(),
-                        loaded[1].shares().weight(l.name()).data(), loaded[2].shares().weight(l.name()).data());
-                assertArrayEquals(new FixedPoint(16).encode(graph.folded(l.name()).weight()), sum, l.name());
+        ModelShareFile dealer = loaded[3];
+        SecureModel secure = dealer.secure();
+        LoweredGraph graph = LoweredGraph.of(model.graph());
+        double[] multiplier = SecureModel.multipliers(graph, model.pann().bound());
+        long keep = (1L << secure.linearRing()) - 1;
+        for (int l = 0; l < graph.layers().size(); l++) {
+            LoweredGraph.Layer layer = graph.layers().get(l);
+            if (!layer.hasWeights()) {
+                continue;
+            }
+            long[] masked = loaded[0].shares().maskedWeights(l);
+            long[] muSum = new long[masked.length];
+            for (int p = 0; p < 3; p++) {
+                assertArrayEquals(masked, loaded[p].shares().maskedWeights(l), "the same public weights on every party");
+                long[] mu = loaded[p].shares().maskShare(l);
+                for (int i = 0; i < mu.length; i++) {
+                    muSum[i] += mu[i];
+                }
+            }
+            long[] mu = dealer.seeds().mask(l);
+            double in = layer.inputs()[0] < 0 ? 1 : multiplier[layer.inputs()[0]];
+            double scale = multiplier[l] / in;
+            int bits = secure.weightBits()[l];
+            for (int i = 0; i < masked.length; i++) {
+                assertEquals(mu[i] & keep, muSum[i] & keep, "the parties' mask shares add up to the dealer's mask");
+                long w = (masked[i] - mu[i]) << (64 - secure.linearRing()) >> (64 - secure.linearRing());
+                // linear weights are stored transposed ([in x out]); the others in the lowered layout
+                int source = layer.kind() == LoweredGraph.Kind.LINEAR
+                        ? (i % layer.out().size()) * layer.in().size() + i / layer.out().size() : i;
+                assertEquals(layer.weight()[source] * scale, Math.scalb((double) w, -bits), Math.scalb(1.0, -bits), layer.name());
+            }
+            long[] bias = new long[layer.bias().length];
+            for (int p = 0; p < 3; p++) {
+                long[] b = loaded[p].shares().biasShare(l);
+                for (int i = 0; i < bias.length; i++) {
+                    bias[i] += b[i];
+                }
+            }
+            int outBits = bits + secure.activationBits();
+            for (int i = 0; i < bias.length; i++) {
+                long b = bias[i] << (64 - secure.linearRing()) >> (64 - secure.linearRing());
+                assertEquals(layer.bias()[i] * multiplier[l], Math.scalb((double) b, -outBits), Math.scalb(1.0, -outBits));
             }
         }
-        ModelShareFile dealer = loaded[3];
         assertTrue(dealer.isDealer());
         assertNull(dealer.shares());
         assertEquals(9, dealer.precisionB());
@@ -56,6 +90,19 @@ class ModelShareFileTest {
     }
 
     @Test
+    void aShareFileFromBeforeMaskedWeightsIsRefusedWithTheRemedy() throws IOException {
+        Path old = dir.resolve("old.share");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(old))) {
+            out.writeInt(0x53545348);
+            out.writeInt(1);
+            out.writeInt(0);
+        }
+        IOException e = assertThrows(IOException.class, () -> ModelShareFile.load(old));
+        assertTrue(e.getMessage().endsWith("made by an earlier Sturdy (format 1, before masked weights); "
+                + "split the model again with 'sturdy share'"), e.getMessage());
+    }
+
+    @Test
     void aFileOfAnotherKindOrCutShortIsRefusedClearly() throws IOException {
         Path modelFile = dir.resolve("m.model");
         ModelFiles.write(model, modelFile);
@@ -63,7 +110,7 @@ class ModelShareFileTest {
         assertTrue(e.getMessage().contains("not a Sturdy model share file"), e.getMessage());
 
         Path share = dir.resolve("p0");
-        ModelShareFile.split(model, 2, 9, 16, new SecureRandom())[0].save(share);
+        ModelShareFile.split(model, 2, 9, 0, new SecureRandom())[0].save(share);
         byte[] all = Files.readAllBytes(share);
         Files.write(share, Arrays.copyOf(all, all.length - 9));
         e = assertThrows(IOException.class, () -> ModelShareFile.load(share));

@@ -30,9 +30,20 @@ public final class Openings {
 
     /** As {@link #truncate(Session, Shared, int, int, int)} with several wires (one per bits) from one opening. */
     public static TruncatedWire[] truncate(Session s, Shared a, int[] bits, int[] useRings, int openingBits) {
+        Round round = new Round(s);
+        Truncation t = truncation(s, round, a, bits, useRings, openingBits);
+        round.run();
+        return t.wires();
+    }
+
+    /**
+     * Adds a truncating opening to {@code round} (so several travel in one message); the wires are
+     * ready once the round ran.
+     */
+    public static Truncation truncation(Session s, Round round, Shared a, int[] bits, int[] useRings, int openingBits) {
         int most = Arrays.stream(bits).max().orElseThrow();
         if (a.scale() < most) {
-            return truncate(s, a.shiftUp(most - a.scale()), bits, useRings, openingBits);
+            return truncation(s, round, a.shiftUp(most - a.scale()), bits, useRings, openingBits);
         }
         int ring = a.ring();
         int n = a.size();
@@ -64,27 +75,51 @@ public final class Openings {
         if (from > minShift) {
             throw new IllegalArgumentException("a wire of " + (ring - minShift) + " bits does not fit one 64-bit opening");
         }
-        Round round = new Round(s);
-        Round.Opening opened = round.open(lo, hi, n, from, width);
-        round.run();
-        long[] top = opened.get();
-        long[] wrapped = new long[n];
-        for (int i = 0; i < n; i++) {
-            wrapped[i] = 1L - ((top[i] >>> (width - 1)) & 1L);
+        return new Truncation(round.open(lo, hi, n, from, width), from, width, bits, id, mask, v);
+    }
+
+    /** A truncating opening added to a round: its wires once the round ran. */
+    public static final class Truncation {
+        private final Round.Opening opened;
+        private final int from;
+        private final int width;
+        private final int[] bits;
+        private final int id;
+        private final OpeningMask mask;
+        private final Values v;
+
+        private Truncation(Round.Opening opened, int from, int width, int[] bits, int id, OpeningMask mask, Values v) {
+            this.opened = opened;
+            this.from = from;
+            this.width = width;
+            this.bits = bits;
+            this.id = id;
+            this.mask = mask;
+            this.v = v;
         }
-        TruncatedWire[] wires = new TruncatedWire[bits.length];
-        for (int k = 0; k < bits.length; k++) {
-            int shift = t[k].shift();
-            long[] pub = new long[n];
-            long offset = 1L << (ring - 2 - shift);
+
+        public TruncatedWire[] wires() {
+            long[] top = opened.get();
+            int n = top.length;
+            int ring = mask.ring();
+            long[] wrapped = new long[n];
             for (int i = 0; i < n; i++) {
-                pub[i] = (top[i] >>> (shift - from)) - offset;
+                wrapped[i] = 1L - ((top[i] >>> (width - 1)) & 1L);
             }
-            int w = mask.wrap(k);
-            wires[k] = new TruncatedWire(pub, wrapped, v.lo(mask.rho(k)), v.hi(mask.rho(k)), w >= 0 ? v.lo(w) : null,
-                    w >= 0 ? v.hi(w) : null, bits[k], id, mask, k);
+            TruncatedWire[] wires = new TruncatedWire[bits.length];
+            for (int k = 0; k < bits.length; k++) {
+                int shift = mask.shift(k);
+                long[] pub = new long[n];
+                long offset = 1L << (ring - 2 - shift);
+                for (int i = 0; i < n; i++) {
+                    pub[i] = (top[i] >>> (shift - from)) - offset;
+                }
+                int w = mask.wrap(k);
+                wires[k] = new TruncatedWire(pub, wrapped, v.lo(mask.rho(k)), v.hi(mask.rho(k)), w >= 0 ? v.lo(w) : null,
+                        w >= 0 ? v.hi(w) : null, bits[k], id, mask, k);
+            }
+            return wires;
         }
-        return wires;
     }
 
     /**

@@ -50,7 +50,7 @@ public final class PannActivation {
             int bits = last ? plan.signBits() : ps.get(i + 1).inputBits();
             x = Openings.truncate(s, value, bits, last ? outRing : ps.get(i + 1).ring(), openingBits);
         }
-        Shared product = WireProduct.times(s, opened[1], x, outRing);
+        Shared product = WireProduct.times(s, opened[1], 1L << plan.signBits(), x, outRing);
         // U (2^signBits + S) / 2: the halving is one more fractional bit
         return new Shared(product.lo(), product.hi(), outRing, product.scale() + 1, u.shape());
     }

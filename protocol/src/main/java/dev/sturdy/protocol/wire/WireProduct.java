@@ -5,21 +5,20 @@ import dev.sturdy.protocol.correlation.Values;
 import dev.sturdy.protocol.ring.Wide;
 
 /**
- * AppReLU's final product without a round: U (2^signBits + S) for the chain's first wire U (the
- * scaled input) and its sign wire S, both truncated wires. With U = P - Lambda_u and
- * 2^signBits + S = Q - Lambda_s (P, Q public): P Q - P Lambda_s - Q Lambda_u + Lambda_u Lambda_s,
- * the last term from the dealer ({@link MaskProduct}).
+ * The product of two truncated wires without a round, U (c + S) for a public constant c (AppReLU's
+ * u (1 + sign) with c = 2^signBits, or a plain product with c = 0). With U = P - Lambda_u and
+ * c + S = Q - Lambda_s (P, Q public): P Q - P Lambda_s - Q Lambda_u + Lambda_u Lambda_s, the last
+ * term from the dealer ({@link MaskProduct}).
  */
 public final class WireProduct {
     private WireProduct() {
     }
 
-    /** Shares of U (2^signBits + S) in Z_2^ring, scale u.bits + s.bits. */
-    public static Shared times(Session s, TruncatedWire u, TruncatedWire sign, int ring) {
+    /** Shares of U (c + S) in Z_2^ring, scale u.bits + s.bits, for c = {@code plus} units of S. */
+    public static Shared times(Session s, TruncatedWire u, long plus, TruncatedWire sign, int ring) {
         int n = u.size();
         MaskProduct mp = new MaskProduct(u.id(), u.mask(), u.truncation(), sign.id(), sign.mask(), sign.truncation(), ring);
         Values v = s.take(mp);
-        long one = 1L << sign.bits();
         boolean first = s.first();
         long[] outLo = new long[n];
         long[] outHi = new long[n];
@@ -29,7 +28,7 @@ public final class WireProduct {
         int ww = mp.index(MaskProduct.WRAP_WRAP);
         for (int j = 0; j < n; j++) {
             long p = u.pub()[j];
-            long q = one + sign.pub()[j];
+            long q = plus + sign.pub()[j];
             boolean tu = u.wrapped()[j] != 0;
             boolean ts = sign.wrapped()[j] != 0;
             // shares of Lambda_u and Lambda_s

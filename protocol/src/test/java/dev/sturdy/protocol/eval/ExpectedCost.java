@@ -1,0 +1,83 @@
+package dev.sturdy.protocol.eval;
+
+import dev.sturdy.model.approx.ActivationPlan;
+import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.model.fixed.FixedPointPolicy;
+import dev.sturdy.model.graph.Graph;
+import dev.sturdy.model.lower.LoweredGraph;
+import dev.sturdy.model.lower.LoweredGraph.Layer;
+import java.util.List;
+
+/**
+ * The rounds and bytes a compute party sends for a query, from the protocol's definition rather
+ * than from a run: a weighted layer is local; turning shares into a wire (the input, an activation's
+ * output read by a weighted layer or a pooling) is one round of linearRing bits per element; a
+ * truncating opening sends max(openingBits, wire bits + 2) of the value's ring (at most 64); AppReLU
+ * is components + 1 truncating openings; exact ReLU opens c (ring bits), then ceil(log2 n) levels
+ * of a comparison tree over the n = ring - 2 - shift high bits (three XOR bits per merge, 64-bit
+ * words of 64 elements), then one bit per element. Messages are packed bits in 64-bit words. For
+ * chains where every ReLU reads a weighted layer directly (no residual additions, no max-pooling).
+ */
+public final class ExpectedCost {
+    /** Rounds, bytes one party sends to its peers together. */
+    public record Cost(long rounds, long bytesSent) {
+    }
+
+    private ExpectedCost() {
+    }
+
+    public static Cost of(SecureModel model, int beta, int batch, int parties) {
+        List<Layer> layers = model.graph().layers();
+        int ring = model.linearRing();
+        long rounds = 0;
+        long bytes = 0;
+        boolean[] rewired = new boolean[layers.size() + 1];
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            int src = l.inputs()[0];
+            boolean needsWire = l.hasWeights() || l.kind() == LoweredGraph.Kind.AVG_POOL;
+            if (needsWire && (src == Graph.INPUT || layers.get(src).kind() == LoweredGraph.Kind.RELU)) {
+                int key = src == Graph.INPUT ? layers.size() : src;
+                if (!rewired[key]) {
+                    rewired[key] = true;
+                    long n = (long) batch * (src == Graph.INPUT ? model.graph().input().size() : layers.get(src).out().size());
+                    rounds++;
+                    bytes += packed(n, ring);
+                }
+            }
+            if (l.kind() == LoweredGraph.Kind.RELU) {
+                long n = (long) batch * l.out().size();
+                if (src == Graph.INPUT || !layers.get(src).hasWeights()) {
+                    throw new IllegalArgumentException("ReLU '" + l.name() + "' does not read a weighted layer directly");
+                }
+                int scale = model.activationBits() + model.weightBits()[src];
+                if (beta == 0) {
+                    int tree = ring - 2 - (scale - model.activationBits());
+                    int levels = 32 - Integer.numberOfLeadingZeros(tree - 1);
+                    long words = (n + 63) / 64;
+                    long merges = 0;
+                    for (int nodes = tree; nodes > 1; nodes = nodes / 2 + nodes % 2) {
+                        merges += nodes / 2;
+                    }
+                    rounds += 2 + levels;
+                    bytes += packed(n, ring) + 8 * (3 * merges * words + words);
+                } else {
+                    ActivationPlan plan = ActivationPlan.of(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT);
+                    int open = FixedPointPolicy.DEFAULT.openingBits();
+                    bytes += packed(n, Math.min(64, Math.max(open, ring - (scale - plan.productInputBits()))));
+                    for (int k = 0; k < plan.stages().size(); k++) {
+                        int r = plan.stages().get(k).ring();
+                        bytes += packed(n, Math.min(64, Math.max(open, r - plan.shiftAfter(k))));
+                    }
+                    rounds += plan.stages().size() + 1;
+                }
+            }
+        }
+        return new Cost(rounds, bytes * (parties - 1));
+    }
+
+    /** Bytes of one message of n values of the given bits. */
+    private static long packed(long n, int bits) {
+        return 8 * ((n * bits + 63) / 64);
+    }
+}
