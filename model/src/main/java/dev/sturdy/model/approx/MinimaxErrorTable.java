@@ -16,10 +16,10 @@ final class MinimaxErrorTable {
     private static final double LOGIT_MAX = 28;
 
     /** [degree index][grid point]: log(error), log(rounding bound); NaN where Remez is beyond doubles. */
-    private final double[][] firstError = new double[SignCost.MAX_DEGREE / 2 + 1][POINTS];
-    private final double[][] firstRounding = new double[SignCost.MAX_DEGREE / 2 + 1][POINTS];
-    private final double[][] nextError = new double[SignCost.MAX_DEGREE / 2 + 1][POINTS];
-    private final double[][] nextRounding = new double[SignCost.MAX_DEGREE / 2 + 1][POINTS];
+    private final double[][] firstError = new double[SignPolynomialSearch.MAX_DEGREE / 2 + 1][POINTS];
+    private final double[][] firstRounding = new double[SignPolynomialSearch.MAX_DEGREE / 2 + 1][POINTS];
+    private final double[][] nextError = new double[SignPolynomialSearch.MAX_DEGREE / 2 + 1][POINTS];
+    private final double[][] nextRounding = new double[SignPolynomialSearch.MAX_DEGREE / 2 + 1][POINTS];
 
     private static final class Holder {
         static final MinimaxErrorTable INSTANCE = new MinimaxErrorTable();
@@ -30,7 +30,7 @@ final class MinimaxErrorTable {
     }
 
     private MinimaxErrorTable() {
-        for (int d = 3; d <= SignCost.MAX_DEGREE; d += 2) {
+        for (int d = 3; d <= SignPolynomialSearch.MAX_DEGREE; d += 2) {
             for (int j = 0; j < POINTS; j++) {
                 double eps = Math.exp(grid(LOG_EPS_MIN, LOG_EPS_MAX, j));
                 fill(firstError, firstRounding, d, j, eps, 1);

@@ -1,12 +1,9 @@
 package dev.sturdy.model.approx;
 
 /**
- * Cost of evaluating one odd component of degree d.
- *
- * <p>Two models: the FHE-style one of Lee et al. (non-scalar multiplications under odd baby-step
- * giant-step, multiplicative depth), which is what published degree tables minimise, and the MPC
- * one of {@link EvaluationPlan} (all odd Chebyshev terms up to d in depth rounds: floor(log2 d)
- * squares at one opened element each plus (d - 1) / 2 general products at two).
+ * Cost of evaluating one odd component of degree d in the FHE-style model of Lee et al.
+ * (non-scalar multiplications under odd baby-step giant-step, multiplicative depth), which is what
+ * published degree tables minimise; the protocol's own cost is measured by {@code sturdy poly}.
  */
 public final class SignCost {
 
@@ -28,23 +25,6 @@ public final class SignCost {
     public static int bsgsMults(int degree) {
         check(degree);
         return BSGS_MULTS[(degree - 1) / 2];
-    }
-
-    /** Squares in the MPC plan: T_2, T_4, ..., T_{2^floor(log2 d)}. */
-    public static int squares(int degree) {
-        check(degree);
-        return 31 - Integer.numberOfLeadingZeros(degree);
-    }
-
-    /** General products in the MPC plan: one per odd term T_3, ..., T_d. */
-    public static int products(int degree) {
-        check(degree);
-        return (degree - 1) / 2;
-    }
-
-    /** Opened ring elements with Beaver triples: a square opens one masked value, a product two. */
-    public static int openings(int degree) {
-        return squares(degree) + 2 * products(degree);
     }
 
     private static void check(int degree) {

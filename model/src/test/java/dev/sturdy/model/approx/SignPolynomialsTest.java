@@ -18,13 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SignPolynomialsTest {
 
-    /** Odd baby-step giant-step mults for d = 1, 3, ..., 63, from notes/polynomials.md. */
-    private static final int[] NOTE_BSGS = {0, 2, 3, 5, 5, 6, 7, 8, 8, 8, 9, 9, 10, 10, 11, 12, 11, 11, 11, 11,
-        12, 12, 13, 13, 14, 14, 14, 14, 15, 15, 16, 17};
-    /** approxCNN's mults and depth for B = 6..14, from the note's table. */
-    private static final int[] REFERENCE_MULTS = {7, 10, 13, 16, 17, 20, 23, 26, 29};
-    private static final int[] REFERENCE_DEPTH = {5, 6, 7, 8, 10, 11, 12, 13, 14};
-
     /** max |x (1 + p(x)) / 2 - ReLU(x)| on [-1, 1]: uniform grid plus log-spaced points near 0 on both sides. */
     static double reluError(CompositeSign sign) {
         double max = 0;
@@ -54,17 +47,25 @@ class SignPolynomialsTest {
         assertTrue(sign.eps() > 0 && sign.eps() < 0.5, "eps " + sign.eps());
     }
 
+    /**
+     * The shipped composites are what the search chooses today (the resource is not stale), every
+     * degree within the protocol's limit, and, p1 being minimax past 1, an input error moves
+     * AppReLU little anywhere on [-1, 1]: max x |p'(x)| stays below 3 (with p1 minimax on [eps, 1]
+     * it was 8 to 74 for B = 9 composites; protocol/NOTES.md).
+     */
     @ParameterizedTest
-    @ValueSource(ints = {6, 7, 8, 9, 10, 11, 12, 13, 14})
-    void degreesCostNoMoreThanApproxCnn(int beta) {
-        int mults = 0;
-        int depth = 0;
-        for (int d : SignPolynomials.forBeta(beta).degrees()) {
-            mults += NOTE_BSGS[(d - 1) / 2];
-            depth += (int) Math.ceil(Math.log(d + 1) / Math.log(2) - 1e-12);
+    @ValueSource(ints = {6, 8, 9, 12})
+    void shippedCompositesAreTheSearchsChoiceAndInsensitiveToInputErrors(int beta) {
+        CompositeSign shipped = SignPolynomials.forBeta(beta);
+        assertArrayEquals(SignPolynomialSearch.best(beta).degrees(), shipped.degrees(), "B=" + beta);
+        assertTrue(Arrays.stream(shipped.degrees()).allMatch(d -> d <= SignPolynomialSearch.MAX_DEGREE));
+        double worst = 0;
+        double h = 1e-7;
+        for (int i = 1; i <= 200_000; i++) {
+            double x = i / 200_000.0;
+            worst = Math.max(worst, x * Math.abs(shipped.evaluate(x + h) - shipped.evaluate(x - h)) / (2 * h));
         }
-        assertTrue(mults <= REFERENCE_MULTS[beta - 6], "B=" + beta + ": " + mults + " mults");
-        assertTrue(depth <= REFERENCE_DEPTH[beta - 6], "B=" + beta + ": depth " + depth);
+        assertTrue(worst < 3, "B=" + beta + ": max x |p'(x)| = " + worst);
     }
 
     @Test

@@ -30,9 +30,11 @@ class PolyCommandTest {
         assertEquals(2, rows.size());
         Map<?, ?> row = (Map<?, ?>) rows.get(1);
         assertEquals(9L, row.get("beta"));
-        for (String field : List.of("eps", "degrees", "components", "reluError", "mults", "rounds")) {
+        for (String field : List.of("eps", "degrees", "components", "reluError", "mults", "secure", "referenceSecure")) {
             assertTrue(row.containsKey(field), field);
         }
+        // one round per component and one for the sign wire
+        assertEquals(((List<?>) row.get("degrees")).size() + 1L, ((Map<?, ?>) row.get("secure")).get("rounds"));
         List<?> degrees = (List<?>) row.get("degrees");
         List<?> components = (List<?>) row.get("components");
         assertEquals(degrees.size(), components.size());

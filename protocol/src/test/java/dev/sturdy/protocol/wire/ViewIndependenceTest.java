@@ -1,0 +1,188 @@
+package dev.sturdy.protocol.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sturdy.model.approx.ActivationPlan;
+import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.model.fixed.FixedPointPolicy;
+import dev.sturdy.protocol.correlation.Correlation;
+import dev.sturdy.protocol.correlation.Dealer;
+import dev.sturdy.protocol.correlation.PartyCorrelations;
+import dev.sturdy.protocol.eval.CorrelationPlanner;
+import dev.sturdy.protocol.net.InMemoryNetwork;
+import dev.sturdy.protocol.prg.Prg;
+import dev.sturdy.protocol.prg.Seed;
+import dev.sturdy.protocol.prg.Seeds;
+import dev.sturdy.protocol.sharing.AdditiveSharing;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What a party learns (every message the other parties and the dealer send it) looks uniform
+ * whatever the secret, for every kind of opening: the truncating opening with its top bits and
+ * wrap bit, the rewire into the linear ring, the product of two wires, exact ReLU's masked value,
+ * comparison tree and final bit, and the whole AppReLU chain. For two very different secrets, three
+ * 4-bit windows of every received word (bits 0-3, 30-33, 60-63; the last word of a message, which
+ * is partly padding, left out) pass a chi-square test for uniformity, and the two views are
+ * indistinguishable by a two-sample chi-square test. Party 1 sees the parties' messages, party 0
+ * also the dealer's corrections.
+ */
+class ViewIndependenceTest {
+    private static final int LEN = 1 << 13;
+    private static final int BINS = 16;
+    private static final int[] WINDOWS = {0, 30, 60};
+    private static final int RING = 46;
+    private static final int SCALE = 38;
+    /**
+     * Chi-square with 15 degrees of freedom: P(chi2 > 60) = 2.1e-7 per check; this class makes
+     * 5 programs x 2 party counts x 2 viewers x 3 windows x 3 checks = 180, so it flakes about once in
+     * 26,000 runs. A leak (an unmasked value or bit) piles elements into few bins: chi2 in the thousands.
+     */
+    private static final double CRITICAL = 60.0;
+
+    /** A secure program on this party's shares of the secret x (Z_2^46, 38 fractional bits) and of a random y. */
+    @FunctionalInterface
+    interface Program {
+        Object run(Session s, Shared x, Shared y);
+    }
+
+    enum Opening {
+        TRUNCATING((s, x, y) -> Openings.truncate(s, x, 20, 64, 40)),
+        REWIRE((s, x, y) -> Openings.rewire(s, x, 20, 16)),
+        WIRE_PRODUCT((s, x, y) -> {
+            Round round = new Round(s);
+            Openings.Truncation a = Openings.truncation(s, round, x, new int[] {20}, new int[] {64}, 40);
+            Openings.Truncation b = Openings.truncation(s, round, y, new int[] {20}, new int[] {64}, 40);
+            round.run();
+            return Openings.truncate(s, WireProduct.times(s, a.wires()[0], 0, b.wires()[0], 64), 20, 64, 40);
+        }),
+        EXACT_RELU((s, x, y) -> ExactRelu.relu(s, x, 22)),
+        APP_RELU((s, x, y) -> new PannActivation(ActivationPlan.of(SignPolynomials.forBeta(9), FixedPointPolicy.DEFAULT))
+                .apply(s, x, 70));
+
+        final Program program;
+
+        Opening(Program program) {
+            this.program = program;
+        }
+    }
+
+    /** Histograms [viewer][window][bin] of what parties 0 and 1 received. */
+    private static long[][][] views(Opening opening, int parties, double secret) {
+        SecureRandom rnd = new SecureRandom();
+        long[] xv = new long[LEN];
+        Arrays.fill(xv, Math.round(Math.scalb(secret, SCALE)));
+        long[] yv = new Prg(Seed.random(rnd)).next(LEN);
+        for (int i = 0; i < LEN; i++) {
+            yv[i] >>= 64 - SCALE;
+        }
+        long[][] xs = AdditiveSharing.split(xv, parties, new Prg(Seed.random(rnd)));
+        long[][] ys = AdditiveSharing.split(yv, parties, new Prg(Seed.random(rnd)));
+        List<Correlation> plan = CorrelationPlanner.plan(parties,
+                s -> opening.program.run(s, shared(new long[LEN]), shared(new long[LEN])));
+        Seeds[] seeds = Seeds.local(parties, rnd);
+        long[][][] h = new long[2][WINDOWS.length][BINS];
+        try (InMemoryNetwork net = new InMemoryNetwork(parties, Duration.ofSeconds(60))) {
+            List<RecordingNetwork> recorders = new ArrayList<>();
+            for (int p = 0; p < parties; p++) {
+                recorders.add(new RecordingNetwork(net.endpoint(p)));
+            }
+            Thread[] threads = new Thread[parties + 1];
+            Throwable[] failure = new Throwable[1];
+            for (int p = 0; p <= parties; p++) {
+                int id = p;
+                threads[p] = new Thread(() -> {
+                    try {
+                        if (id == parties) {
+                            var d = net.endpoint(parties);
+                            d.beginQuery(1);
+                            new Dealer(d, seeds[parties], Dealer.WeightMasks.NONE).serve(plan);
+                        } else {
+                            RecordingNetwork r = recorders.get(id);
+                            Session s = new Session(r, parties, new PartyCorrelations(r, seeds[id].dealerSeed()));
+                            s.beginQuery(1);
+                            opening.program.run(s, shared(xs[id]), shared(ys[id]));
+                        }
+                    } catch (Throwable t) {
+                        failure[0] = t;
+                    }
+                });
+                threads[p].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (failure[0] != null) {
+                throw new AssertionError(failure[0]);
+            }
+            for (int viewer = 0; viewer < 2; viewer++) {
+                RecordingNetwork r = recorders.get(viewer);
+                List<long[]> seen = new ArrayList<>(r.fromParties);
+                seen.addAll(r.fromDealer);
+                for (long[] message : seen) {
+                    for (int i = 0; i + 1 < message.length; i++) {
+                        for (int w = 0; w < WINDOWS.length; w++) {
+                            h[viewer][w][(int) ((message[i] >>> WINDOWS[w]) & (BINS - 1))]++;
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return h;
+    }
+
+    private static Shared shared(long[] v) {
+        return new Shared(v, null, RING, SCALE, v.length);
+    }
+
+    private static double chiSquareUniform(long[] h) {
+        long total = Arrays.stream(h).sum();
+        double e = total / (double) BINS;
+        double chi = 0;
+        for (long c : h) {
+            chi += (c - e) * (c - e) / e;
+        }
+        return chi;
+    }
+
+    private static double chiSquareTwoSample(long[] a, long[] b) {
+        double chi = 0;
+        for (int i = 0; i < BINS; i++) {
+            if (a[i] + b[i] > 0) {
+                chi += (double) (a[i] - b[i]) * (a[i] - b[i]) / (a[i] + b[i]);
+            }
+        }
+        return chi;
+    }
+
+    @ParameterizedTest(name = "{0}, {1} parties")
+    @CsvSource({"TRUNCATING,2", "TRUNCATING,3", "REWIRE,2", "REWIRE,3", "WIRE_PRODUCT,2", "WIRE_PRODUCT,3",
+        "EXACT_RELU,2", "EXACT_RELU,3", "APP_RELU,2", "APP_RELU,3"})
+    void whatAPartyReceivesLooksTheSameForTwoDifferentSecrets(Opening opening, int parties) {
+        // 0 and a negative value of large magnitude: different signs, wraps, branches
+        long[][][] zero = views(opening, parties, 0);
+        long[][][] other = views(opening, parties, -0.7);
+        for (int viewer = 0; viewer < 2; viewer++) {
+            for (int w = 0; w < WINDOWS.length; w++) {
+                String where = opening + ", party " + viewer + ", bits " + WINDOWS[w] + "-" + (WINDOWS[w] + 3);
+                long total = Arrays.stream(zero[viewer][w]).sum();
+                assertEquals(total, Arrays.stream(other[viewer][w]).sum(), where + ": the view's size depends on the secret");
+                assertTrue(total >= LEN / 8, where + ": only " + total + " words seen");
+                assertTrue(chiSquareUniform(zero[viewer][w]) < CRITICAL, where + ", secret 0: chi2 " + chiSquareUniform(zero[viewer][w]));
+                assertTrue(chiSquareUniform(other[viewer][w]) < CRITICAL, where + ", secret -0.7: chi2 "
+                        + chiSquareUniform(other[viewer][w]));
+                assertTrue(chiSquareTwoSample(zero[viewer][w], other[viewer][w]) < CRITICAL, where + ": two-sample chi2 "
+                        + chiSquareTwoSample(zero[viewer][w], other[viewer][w]));
+            }
+        }
+    }
+}
