@@ -3,7 +3,7 @@ package dev.sturdy.model.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sturdy.model.SharedData;
+import dev.sturdy.model.TestData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class SharedCifarTest {
 
     @Test
     void binaryTestBatchHasAThousandImagesPerClass() {
-        Dataset bin = DataSpec.open("cifar10-bin:" + SharedData.require("datasets/cifar10-bin"));
+        Dataset bin = DataSpec.open("cifar10-bin:" + TestData.shared("datasets/cifar10-bin"));
         assertEquals(10_000, bin.size());
         assertEquals(NAMES, bin.classes());
         int[] perClass = new int[10];
@@ -34,8 +34,8 @@ class SharedCifarTest {
      */
     @Test
     void jpegFolderMatchesTheBinaryBatchIndexByIndex() {
-        Path bins = SharedData.require("datasets/cifar10-bin");
-        Path jpegs = SharedData.require("datasets/cifar10-jpg/test");
+        Path bins = TestData.shared("datasets/cifar10-bin");
+        Path jpegs = TestData.shared("datasets/cifar10-jpg/test");
         long start = System.nanoTime();
         Dataset folder = DataSpec.open("imagefolder:" + jpegs);
         long millis = (System.nanoTime() - start) / 1_000_000;

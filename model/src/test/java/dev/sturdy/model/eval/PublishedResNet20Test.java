@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sturdy.model.Model;
 import dev.sturdy.model.Normalization;
 import dev.sturdy.model.PannSettings;
-import dev.sturdy.model.SharedData;
+import dev.sturdy.model.TestData;
 import dev.sturdy.model.approx.SignPolynomials;
 import dev.sturdy.model.data.DataSpec;
 import dev.sturdy.model.data.Dataset;
@@ -32,9 +32,9 @@ class PublishedResNet20Test {
 
     @BeforeAll
     static void load() throws Exception {
-        Path weights = SharedData.require("models/resnet20-lee2022b.npz");
-        Path bin = SharedData.require("datasets/cifar10-bin/test_batch.bin");
-        polys = SharedData.require("reference/approxcnn-sign-polys");
+        Path weights = TestData.shared("models/resnet20-lee2022b.npz");
+        Path bin = TestData.shared("datasets/cifar10-bin/test_batch.bin");
+        polys = TestData.shared("reference/approxcnn-sign-polys");
         Model model = ModelImporter.importStateDict("resnet20", TensorArchives.read(weights), List.of(),
                 new Normalization(new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225}),
                 new PannSettings(50, 0), Map.of());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sturdy.model.Model;
+import dev.sturdy.model.TestData;
 import dev.sturdy.model.approx.SignPolynomials;
 import dev.sturdy.model.data.DataSpec;
 import dev.sturdy.model.data.Dataset;
@@ -19,14 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One call trains a small model for an epoch; the exported file evaluates in plaintext above chance. */
 class TrainingRunTest {
-
-    static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
     @TempDir
     Path dir;
@@ -52,8 +50,7 @@ class TrainingRunTest {
 
     @Test
     void oneEpochOnAFashionMnistSubset() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
-        trainAndCheck("idx:" + FASHION + ":train", 2000, 40);
+        trainAndCheck("idx:" + TestData.fashionMnist() + ":train", 2000, 40);
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.sturdy.party.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sturdy.model.TestData;
 import dev.sturdy.model.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +17,11 @@ class ImportEvalCommandTest {
     @TempDir
     Path dir;
 
-    private static Path shared(String relative) {
-        String configured = System.getProperty("sturdy.shared");
-        Path path = (configured != null ? Path.of(configured) : Path.of("../../shared")).resolve(relative);
-        assumeTrue(Files.exists(path), "shared data absent, skipping: " + path);
-        return path;
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void importThenEvaluateReportsEveryPrecisionAndWritesThePlot() throws Exception {
-        Path weights = shared("models/resnet20-lee2022b.npz");
-        Path data = shared("datasets/cifar10-bin");
+        Path weights = TestData.shared("models/resnet20-lee2022b.npz");
+        Path data = TestData.shared("datasets/cifar10-bin");
         Path model = dir.resolve("r20.model");
         CliRun imported = CliRun.of("import", "--arch", "resnet20", "--weights", weights.toString(),
                 "--mean", "0.485,0.456,0.406", "--std", "0.229,0.224,0.225", "--out", model.toString());
@@ -54,9 +47,9 @@ class ImportEvalCommandTest {
     @Test
     void aTooSmallBoundIsReportedPerLayerWithTheBoundThatWouldHold() throws Exception {
         Path model = dir.resolve("r20.model");
-        assertEquals(0, CliRun.of("import", "--arch", "resnet20", "--weights", shared("models/resnet20-lee2022b.npz").toString(),
+        assertEquals(0, CliRun.of("import", "--arch", "resnet20", "--weights", TestData.shared("models/resnet20-lee2022b.npz").toString(),
                 "--mean", "0.485,0.456,0.406", "--std", "0.229,0.224,0.225", "--out", model.toString()).exitCode());
-        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "cifar10-bin:" + shared("datasets/cifar10-bin"),
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "cifar10-bin:" + TestData.shared("datasets/cifar10-bin"),
                 "--beta", "12", "--limit", "50", "--bound", "10");
         assertEquals(0, eval.exitCode(), eval.err());
         assertTrue(eval.out().contains("Activation inputs left [-10, 10]"), eval.out());

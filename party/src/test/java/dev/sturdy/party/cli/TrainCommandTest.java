@@ -2,10 +2,9 @@ package dev.sturdy.party.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sturdy.model.TestData;
 import dev.sturdy.model.json.Json;
-import dev.sturdy.party.samples.DemoImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +51,7 @@ class TrainCommandTest {
 
     @Test
     void wrongShapeAndMissingCheckpointAreRefusedByName() {
-        assumeTrue(Files.isDirectory(DemoImages.FASHION_MNIST), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
-        String data = "idx:" + DemoImages.FASHION_MNIST + ":train";
+        String data = "idx:" + TestData.fashionMnist() + ":train";
         CliRun resnet = CliRun.of(train("resnet20", data, "--limit", "100").toArray(String[]::new));
         assertEquals(2, resnet.exitCode(), resnet.err());
         assertEquals("sturdy train: resnet20 needs 3x32x32 images, the data has 1x28x28 (use smallcnn for 28x28 grey images)",
@@ -66,13 +64,12 @@ class TrainCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void trainsOnASubsetThenEvalReadsTheModel() {
-        assumeTrue(Files.isDirectory(DemoImages.FASHION_MNIST), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
-        CliRun run = CliRun.of(train("smallcnn", "idx:" + DemoImages.FASHION_MNIST + ":train", "--limit", "512", "--batch", "32",
+        CliRun run = CliRun.of(train("smallcnn", "idx:" + TestData.fashionMnist() + ":train", "--limit", "512", "--batch", "32",
                 "--lr", "0.05", "--mixup", "0.5", "--ngnv", "r=0.3,lambda=0.1", "--track-pann", "9",
                 "--track-limit", "100").toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(dir.resolve("t.track.csv")) && Files.exists(dir.resolve("t.track.png")));
-        CliRun eval = CliRun.of("eval", "--model", dir.resolve("t.model").toString(), "--data", "idx:" + DemoImages.FASHION_MNIST,
+        CliRun eval = CliRun.of("eval", "--model", dir.resolve("t.model").toString(), "--data", "idx:" + TestData.fashionMnist(),
                 "--beta", "9", "--limit", "100", "--json");
         assertEquals(0, eval.exitCode(), eval.err());
         Map<String, Object> doc = (Map<String, Object>) Json.parse(eval.out());
