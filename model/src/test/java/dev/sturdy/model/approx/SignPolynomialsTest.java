@@ -19,10 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SignPolynomialsTest {
 
-    /** Odd baby-step giant-step mults for d = 1, 3, ..., 63, from notes/polynomials.md. */
+    /** Odd baby-step giant-step mults for d = 1, 3, ..., 63, from ../shared/notes/polynomials.md. */
     private static final int[] NOTE_BSGS = {0, 2, 3, 5, 5, 6, 7, 8, 8, 8, 9, 9, 10, 10, 11, 12, 11, 11, 11, 11,
         12, 12, 13, 13, 14, 14, 14, 14, 15, 15, 16, 17};
-    /** approxCNN's mults and depth for B = 6..14, from the note's table. */
+    /** approxCNN's mults and depth for B = 6..14, from the same note's table. */
     private static final int[] REFERENCE_MULTS = {7, 10, 13, 16, 17, 20, 23, 26, 29};
     private static final int[] REFERENCE_DEPTH = {5, 6, 7, 8, 10, 11, 12, 13, 14};
 
