@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.ByteString;
 import dev.sturdy.deploy.DeploymentWriter;
 import dev.sturdy.net.tls.CertificateAuthority;
 import dev.sturdy.net.tls.TlsCredentials;
+import dev.sturdy.party.api.InferReply;
 import dev.sturdy.party.api.InferRequest;
 import dev.sturdy.party.api.InferenceGrpc;
 import dev.sturdy.party.client.SturdyClient;
@@ -24,9 +26,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,24 +55,10 @@ class SecureQueryTest {
     private DealerServer dealer;
 
     private PartyServer[] start(TestDeployment d) throws Exception {
-        CompletableFuture<DealerServer> dealer = CompletableFuture.supplyAsync(() -> {
-            try {
-                return DealerServer.start(RoleConfig.load(d.configs.get(d.parties)));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        PartyServer[] ps = new PartyServer[d.parties];
-        for (int p = 0; p < d.parties; p++) {
-            ps[p] = PartyServer.start(RoleConfig.load(d.configs.get(p)));
-            running.add(ps[p]);
-        }
-        this.dealer = dealer.join();
-        running.add(this.dealer);
-        for (PartyServer p : ps) {
-            p.awaitConnected();
-        }
-        return ps;
+        InProcessRoles roles = InProcessRoles.start(d.configs);
+        running.add(roles);
+        dealer = roles.dealer;
+        return roles.parties;
     }
 
     private static void assertCorrect(TestDeployment d, SturdyClient client, int batch, long seed) {
@@ -101,6 +94,39 @@ class SecureQueryTest {
                 ch.shutdownNow();
             }
             assertCorrect(d, client, 2, 3); // still serving
+        }
+    }
+
+    /**
+     * Two calls with the same query id at once: one runs (and fails, as party 1 never hears of it),
+     * the other is refused at once with ALREADY_EXISTS; the parties serve on.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2})
+    void aRepeatedInFlightQueryIdIsRefusedWithAlreadyExists(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(2));
+        start(d);
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", d.layout.grpcBasePort())
+                .sslContext(GrpcTls.client(DeploymentWriter.client(dir))).build();
+        try {
+            InferenceGrpc.InferenceFutureStub stub = InferenceGrpc.newFutureStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS);
+            InferRequest req = InferRequest.newBuilder().setQueryId(42).addShape(1).addShape(3).addShape(4).addShape(4)
+                    .setInputShare(ByteString.copyFrom(new byte[8 * 48])).build();
+            List<ListenableFuture<InferReply>> calls = List.of(stub.infer(req), stub.infer(req));
+            Map<Status.Code, String> outcomes = new TreeMap<>();
+            for (ListenableFuture<InferReply> call : calls) {
+                ExecutionException e = assertThrows(ExecutionException.class, call::get);
+                Status status = Status.fromThrowable(e.getCause());
+                outcomes.put(status.getCode(), status.getDescription());
+            }
+            assertEquals(Set.of(Status.Code.ALREADY_EXISTS, Status.Code.UNAVAILABLE), outcomes.keySet(), outcomes.toString());
+            assertEquals("query 42 is already running on party 0; use a fresh random query id",
+                    outcomes.get(Status.Code.ALREADY_EXISTS));
+        } finally {
+            ch.shutdownNow();
+        }
+        try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(20))) {
+            assertCorrect(d, client, 1, 13);
         }
     }
 

@@ -136,15 +136,18 @@ class NettyTransportTest {
         NettyTransport[] t = roles.start(n, id -> LoopbackRoles.config(id, n, addrs,
                 LoopbackRoles.credentials(LoopbackRoles.CA, id, n), Duration.ofSeconds(30)));
         Network waiting = t[0].open(1);
-        CompletableFuture<Long> took = CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
+        CompletableFuture<Long> failedAt = CompletableFuture.supplyAsync(() -> {
             NetworkException e = assertThrows(NetworkException.class, () -> waiting.receive(1, 7L));
             assertTrue(e.getMessage().contains("party 1 is not connected"), e.getMessage());
-            return (System.nanoTime() - start) / 1_000_000;
+            return System.nanoTime();
         });
         Thread.sleep(300);
+        long closing = System.nanoTime();
         t[1].close();
-        assertTrue(took.get() < 5_000, "failed after " + took.get() + " ms, not at once");
+        // net/NOTES.md: every receive from a peer whose connection dropped fails within 50 ms; allow
+        // 100 ms more for the close itself and a busy machine's scheduling.
+        long millis = (failedAt.get() - closing) / 1_000_000;
+        assertTrue(millis < 150, "the receive failed " + millis + " ms after party 1 began closing");
 
         NettyTransport restarted = join(roles.startAsync(LoopbackRoles.config(1, n, addrs,
                 LoopbackRoles.credentials(LoopbackRoles.CA, 1, n), T)));
@@ -157,6 +160,25 @@ class NettyTransportTest {
         Network b = restarted.open(2);
         a.send(1, 9L, new long[] {4, 5, 6});
         assertArrayEquals(new long[] {4, 5, 6}, b.receive(0, 9L));
+    }
+
+    /**
+     * Frames of a stream this role never opened wait in an unclaimed inbox, which the sweep drops
+     * after 2x the receive timeout (net/NOTES.md); a stream opened here keeps its inbox however long
+     * it stays idle.
+     */
+    @Test
+    void unclaimedInboxesAreSweptAndOpenedStreamsKeepTheirs() throws Exception {
+        NettyTransport[] t = roles.start(2, false, Duration.ofMillis(500));
+        Network idle = t[1].open(8);
+        t[0].open(7).send(1, 1L, new long[] {42});
+        // Sweeps run every second here and drop inboxes older than 1 s: by now stream 7's has gone.
+        Thread.sleep(3_500);
+        t[0].open(8).send(1, 2L, new long[] {43});
+        assertArrayEquals(new long[] {43}, idle.receive(0, 2L));
+        Network late = t[1].open(7);
+        NetworkException e = assertThrows(NetworkException.class, () -> late.receive(0, 1L));
+        assertTrue(e.getMessage().contains("no message from"), e.getMessage());
     }
 
     private static NettyTransport join(CompletableFuture<NettyTransport> f) {

@@ -31,13 +31,20 @@ final class Crossover {
             if (rows.size() < 2) {
                 model = "one latency measured: no trend";
             } else if (p[1] >= e[1]) {
-                model = p[0] <= e[0] ? "the lines say PANN stays faster at every latency"
-                        : String.format("the lines never cross: PANN pays %.1f ms per ms of latency, exact ReLU %.1f",
-                        p[1], e[1]);
+                // PANN's line is at least as steep: once slower, it stays slower.
+                if (p[0] > e[0]) {
+                    model = String.format("the lines never cross: PANN pays %.1f ms per ms of latency, exact ReLU %.1f",
+                            p[1], e[1]);
+                } else if (p[1] == e[1]) {
+                    model = "the lines say PANN stays faster at every latency";
+                } else {
+                    model = String.format("the lines cross at %.0f ms one way, beyond which exact ReLU is faster",
+                            (e[0] - p[0]) / (p[1] - e[1]) * 1000);
+                }
             } else {
                 double at = (p[0] - e[0]) / (e[1] - p[1]);
                 model = at <= 0 ? "the lines say PANN is faster at every latency"
-                        : String.format("the lines cross at %.0f ms one way", at * 1000);
+                        : String.format("the lines cross at %.0f ms one way, beyond which PANN is faster", at * 1000);
             }
             out.add(String.format("%s (%d rounds vs %d exact): PANN %s; %s", label,
                     rows.get(0).rounds(), exact.get(0).rounds(), measured, model));

@@ -14,6 +14,9 @@ import java.nio.file.Path;
  */
 public final class DataSpec {
 
+    /** Where Debian's dataset-fashion-mnist package installs Fashion-MNIST. */
+    public static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+
     private static final String KINDS = "imagefolder, cifar10-bin, cifar100-bin, idx";
 
     private DataSpec() {

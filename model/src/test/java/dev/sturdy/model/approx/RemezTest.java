@@ -3,6 +3,7 @@ package dev.sturdy.model.approx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sturdy.model.TestData;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -66,7 +67,7 @@ class RemezTest {
     @ParameterizedTest
     @CsvSource({"6, 10", "7, 11", "8, 12", "9, 13", "10, 13", "11, 15", "12, 15", "13, 16", "14, 17"})
     void reproducesApproxCnnComponents(int beta, int expectedM) throws IOException {
-        CompositeSign reference = SignPolynomials.loadApproxCnn(SharedReference.approxCnnDir(), beta);
+        CompositeSign reference = SignPolynomials.loadApproxCnn(TestData.shared("reference/approxcnn-sign-polys"), beta);
         OddPolynomial p1 = reference.components().get(0);
         double level = Math.abs(p1.evaluate(1) - 1);
         double lo = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sturdy.model.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ class SignPolynomialsTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14})
     void loadsApproxCnnFiles(int beta) throws IOException {
-        Path dir = SharedReference.approxCnnDir();
+        Path dir = TestData.shared("reference/approxcnn-sign-polys");
         CompositeSign loaded = SignPolynomials.loadApproxCnn(dir, beta);
         int[] degrees = Arrays.stream(Files.readString(dir.resolve("deg_" + beta + ".txt")).trim().split("\\s+"))
                 .mapToInt(Integer::parseInt).toArray();

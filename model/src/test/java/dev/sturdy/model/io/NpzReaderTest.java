@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sturdy.model.SharedData;
+import dev.sturdy.model.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -149,7 +149,7 @@ class NpzReaderTest {
 
     @Test
     void sharedResnet20HasPyTorchShapes() {
-        Map<String, NamedArray> arrays = NpzReader.read(SharedData.require("models/resnet20-lee2022b.npz"));
+        Map<String, NamedArray> arrays = NpzReader.read(TestData.shared("models/resnet20-lee2022b.npz"));
         assertArrayEquals(new int[] {16, 3, 3, 3}, arrays.get("conv1.weight").shape());
         assertArrayEquals(new int[] {16}, arrays.get("bn1.running_var").shape());
         assertArrayEquals(new int[] {32, 16, 3, 3}, arrays.get("layer2.0.conv1.weight").shape());

@@ -24,6 +24,8 @@ import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelImporterTest {
 
@@ -32,17 +34,19 @@ class ModelImporterTest {
     @TempDir
     Path dir;
 
-    @Test
-    void importedResNet20MatchesAnIndependentForwardPassThroughTheModelFile() throws Exception {
-        Map<String, NamedArray> sd = ReferenceResNet.randomStateDict(20, 10, 7);
-        Path file = dir.resolve("r20.model");
-        ModelFiles.write(importResNet("resnet20", sd), file);
+    /** ResNet-20 on three inputs; the deeper 56 and 110 (whose stages repeat 9 and 18 blocks) on one each. */
+    @ParameterizedTest
+    @CsvSource({"20, 3", "56, 1", "110, 1"})
+    void importedResNetMatchesAnIndependentForwardPassThroughTheModelFile(int depth, int samples) throws Exception {
+        Map<String, NamedArray> sd = ReferenceResNet.randomStateDict(depth, 10, 7);
+        Path file = dir.resolve("r" + depth + ".model");
+        ModelFiles.write(importResNet("resnet" + depth, sd), file);
         PlainEvaluator evaluator = new PlainEvaluator(ModelFiles.read(file));
-        ReferenceResNet reference = new ReferenceResNet(sd, 20);
+        ReferenceResNet reference = new ReferenceResNet(sd, depth);
         CompositeSign sign = SignPolynomials.forBeta(10);
 
         Random r = new Random(3);
-        for (int sample = 0; sample < 3; sample++) {
+        for (int sample = 0; sample < samples; sample++) {
             double[][][] x = new double[3][32][32];
             double[] flat = new double[3 * 32 * 32];
             for (int i = 0; i < flat.length; i++) {

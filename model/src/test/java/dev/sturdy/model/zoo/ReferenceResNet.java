@@ -143,15 +143,17 @@ final class ReferenceResNet {
         conv(sd, r, "conv1.weight", 16, 3);
         bn(sd, r, "bn1", 16, 1.0);
         int in = 16;
+        int blocks = (depth - 2) / 6;
         for (int stage = 1; stage <= 3; stage++) {
             int planes = 16 << (stage - 1);
-            for (int i = 0; i < (depth - 2) / 6; i++) {
+            for (int i = 0; i < blocks; i++) {
                 String p = "layer" + stage + "." + i;
                 conv(sd, r, p + ".conv1.weight", planes, in);
                 bn(sd, r, p + ".bn1", planes, 1.0);
                 conv(sd, r, p + ".conv2.weight", planes, planes);
-                // Small last gammas keep the residual sum from growing with depth (as trained nets do).
-                bn(sd, r, p + ".bn2", planes, 0.2);
+                // Small last gammas keep the residual sum from growing with depth (as trained nets do):
+                // 0.2 for ResNet-20's 3 blocks a stage, scaled by 1/sqrt(blocks) beyond.
+                bn(sd, r, p + ".bn2", planes, 0.2 * Math.sqrt(3.0 / Math.max(3, blocks)));
                 in = planes;
             }
         }

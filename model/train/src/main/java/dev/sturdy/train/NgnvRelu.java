@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * ReLU with the NGNV noise of DESIGN.md. In training, for each sample the r fraction of its
+ * ReLU with the NGNV noise of ../shared/DESIGN.md. In training, for each sample the r fraction of its
  * inputs that are most negative (and negative) let delta = lambda * e * z through, with
  * e ~ N(0, 1) or sgn(e); the output is ReLU(z) + delta. This is where a PANN errs: AppReLU(z)
  * = z (1 + Appsgn(z / bound)) / 2 leaks a multiple of z where ReLU gives exactly 0, so the

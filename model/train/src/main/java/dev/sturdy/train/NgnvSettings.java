@@ -1,7 +1,7 @@
 package dev.sturdy.train;
 
 /**
- * NGNV parameters (DESIGN.md): the fraction r of the most negative ReLU inputs of each sample
+ * NGNV parameters (../shared/DESIGN.md): the fraction r of the most negative ReLU inputs of each sample
  * that receive noise, the noise scale lambda, and whether e is Gaussian (eq. 9) or its sign
  * (eq. 10, the worst case).
  */

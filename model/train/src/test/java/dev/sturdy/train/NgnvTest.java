@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** NGNV does what DESIGN.md says: noise on each sample's most negative r fraction only, in training only, with gradients. */
+/** NGNV does what ../shared/DESIGN.md says: noise on each sample's most negative r fraction only, in training only, with gradients. */
 class NgnvTest {
 
     private static final int N = 200;

@@ -94,7 +94,7 @@ public final class QueryCommand extends PrintingCommand {
                 rows.add(row);
                 String check = "";
                 if (plain != null) {
-                    double[] want = plain.logits(client.normalise(pixels.get(i), 1), 1);
+                    double[] want = plain.logitsOfPixels(pixels.get(i));
                     int plainClass = PlainReference.argmax(want, 0, want.length);
                     boolean agrees = plainClass == (int) row.get("class");
                     row.put("plainClass", plainClass);

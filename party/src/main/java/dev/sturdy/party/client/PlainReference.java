@@ -31,6 +31,13 @@ public final class PlainReference {
         return out;
     }
 
+    /** Logits of one image of pixel values in [0, 1] (C x H x W), normalised with this model's own normalisation. */
+    public double[] logitsOfPixels(double[] pixels) {
+        double[] out = new double[evaluator.numClasses()];
+        evaluator.logits(pixels, 0, mode, evaluator.newWorkspace(), null, out);
+        return out;
+    }
+
     /** Index of the largest of {@code n} values from {@code from}. */
     public static int argmax(double[] v, int from, int n) {
         int best = from;

@@ -20,7 +20,7 @@ import java.util.Random;
  * they have no true class).
  */
 public record DemoImages(double[] pixels, int count, int[] labels, String source) {
-    public static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    public static final Path FASHION_MNIST = DataSpec.FASHION_MNIST;
 
     private static final String EMBEDDED = "/dev/sturdy/party/samples.bin";
     private static final int EMBEDDED_COUNT = 10;

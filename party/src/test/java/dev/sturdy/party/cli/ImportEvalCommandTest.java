@@ -2,11 +2,24 @@ package dev.sturdy.party.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sturdy.model.Model;
+import dev.sturdy.model.TestData;
+import dev.sturdy.model.approx.SignPolynomials;
+import dev.sturdy.model.data.DataSpec;
+import dev.sturdy.model.data.Dataset;
+import dev.sturdy.model.data.Samples;
+import dev.sturdy.model.eval.AccuracyRun;
+import dev.sturdy.model.eval.ActivationMode;
+import dev.sturdy.model.eval.LabelledImages;
+import dev.sturdy.model.eval.ModeResult;
+import dev.sturdy.model.eval.PlainEvaluator;
+import dev.sturdy.model.eval.ReferencePredictions;
+import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,46 +30,91 @@ class ImportEvalCommandTest {
     @TempDir
     Path dir;
 
-    private static Path shared(String relative) {
-        String configured = System.getProperty("sturdy.shared");
-        Path path = (configured != null ? Path.of(configured) : Path.of("../../shared")).resolve(relative);
-        assumeTrue(Files.exists(path), "shared data absent, skipping: " + path);
-        return path;
+    private static final int SAMPLE = 200;
+
+    /** `sturdy import` of the published ResNet-20 with ImageNet mean and std; the model file's path. */
+    private Path importResNet20() {
+        Path model = dir.resolve("r20.model");
+        CliRun imported = CliRun.of("import", "--arch", "resnet20", "--weights",
+                TestData.shared("models/resnet20-lee2022b.npz").toString(), "--mean", "0.485,0.456,0.406",
+                "--std", "0.229,0.224,0.225", "--out", model.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        return model;
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void importThenEvaluateReportsEveryPrecisionAndWritesThePlot() throws Exception {
-        Path weights = shared("models/resnet20-lee2022b.npz");
-        Path data = shared("datasets/cifar10-bin");
-        Path model = dir.resolve("r20.model");
-        CliRun imported = CliRun.of("import", "--arch", "resnet20", "--weights", weights.toString(),
-                "--mean", "0.485,0.456,0.406", "--std", "0.229,0.224,0.225", "--out", model.toString());
-        assertEquals(0, imported.exitCode(), imported.err());
+    /** eval --limit 200 takes the class-balanced sample of seed 1; these are its test records. */
+    private static int[] sample(Dataset data) {
+        return Samples.classBalanced(data, SAMPLE, 1);
+    }
 
-        Path png = dir.resolve("acc.png");
-        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "cifar10-bin:" + data, "--beta", "8..10",
-                "--limit", "200", "--json", "--plot", png.toString());
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> evalJson(String... args) {
+        CliRun eval = CliRun.of(args);
         assertEquals(0, eval.exitCode(), eval.err());
-        Map<String, Object> doc = (Map<String, Object>) Json.parse(eval.out());
-        assertEquals(200L, doc.get("images"));
-        double backbone = ((Number) ((Map<String, Object>) doc.get("backbone")).get("accuracy")).doubleValue();
-        assertTrue(backbone > 60 && backbone < 100, "backbone accuracy " + backbone);
+        return (Map<String, Object>) Json.parse(eval.out());
+    }
+
+    private static double accuracy(Object mode) {
+        return ((Number) ((Map<?, ?>) mode).get("accuracy")).doubleValue();
+    }
+
+    /** What eval reports per mode is what an AccuracyRun of the imported file measures on the same sample. */
+    @Test
+    void importThenEvaluateReportsEveryPrecisionAndWritesThePlot() throws Exception {
+        Path model = importResNet20();
+        Path data = TestData.shared("datasets/cifar10-bin");
+        Path png = dir.resolve("acc.png");
+        Map<String, Object> doc = evalJson("eval", "--model", model.toString(), "--data", "cifar10-bin:" + data,
+                "--beta", "8..10", "--limit", Integer.toString(SAMPLE), "--json", "--plot", png.toString());
+        assertEquals((long) SAMPLE, doc.get("images"));
+
+        Model imported = ModelFiles.read(model);
+        Dataset test = DataSpec.open("cifar10-bin:" + data);
+        LabelledImages images = LabelledImages.load(test, sample(test), imported.graph().input());
+        AccuracyRun run = new AccuracyRun(new PlainEvaluator(imported), 2);
+        assertEquals(run.run(images, ActivationMode.BACKBONE, n -> { }).accuracy(), accuracy(doc.get("backbone")), 1e-9);
         List<Map<String, Object>> pann = (List<Map<String, Object>>) doc.get("pann");
         assertEquals(List.of(8L, 9L, 10L), pann.stream().map(p -> p.get("beta")).toList());
-        double b8 = ((Number) pann.get(0).get("accuracy")).doubleValue();
-        double b10 = ((Number) pann.get(2).get("accuracy")).doubleValue();
-        assertTrue(b8 < b10, "precision 2^-8 must cost accuracy against 2^-10: " + b8 + " vs " + b10);
-        assertEquals(0L, pann.get(0).get("outOfRange"));
+        for (Map<String, Object> row : pann) {
+            int beta = ((Number) row.get("beta")).intValue();
+            ModeResult expected = run.run(images, ActivationMode.pann(SignPolynomials.forBeta(beta), 50), n -> { });
+            assertEquals(expected.accuracy(), accuracy(row), 1e-9, "B = " + beta);
+            assertEquals(expected.ranges().totalOutside(), ((Number) row.get("outOfRange")).longValue(), "B = " + beta);
+        }
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() >= 800, "plot written");
+    }
+
+    /**
+     * With approxCNN's published polynomials (--poly), each accuracy eval reports is the share of the
+     * sample on which the independent float64 evaluation predicts the label.
+     */
+    @Test
+    void evalWithPublishedPolynomialsAgreesWithTheIndependentEvaluation() {
+        Path model = importResNet20();
+        Path data = TestData.shared("datasets/cifar10-bin");
+        Map<String, Object> doc = evalJson("eval", "--model", model.toString(), "--data", "cifar10-bin:" + data,
+                "--beta", "8..12", "--poly", TestData.shared("reference/approxcnn-sign-polys").toString(),
+                "--limit", Integer.toString(SAMPLE), "--json");
+        ReferencePredictions reference = ReferencePredictions.load();
+        int[] records = sample(DataSpec.open("cifar10-bin:" + data));
+        assertEquals(referenceAccuracy(reference, "bb", records), accuracy(doc.get("backbone")), 1e-9);
+        List<?> pann = (List<?>) doc.get("pann");
+        assertEquals(5, pann.size());
+        for (Object row : pann) {
+            long beta = ((Number) ((Map<?, ?>) row).get("beta")).longValue();
+            assertEquals(referenceAccuracy(reference, "b" + beta, records), accuracy(row), 1e-9, "B = " + beta);
+        }
+    }
+
+    private static double referenceAccuracy(ReferencePredictions reference, String column, int[] records) {
+        long correct = Arrays.stream(records).filter(i -> reference.get(column, i) == reference.get("label", i)).count();
+        return 100.0 * correct / records.length;
     }
 
     @Test
     void aTooSmallBoundIsReportedPerLayerWithTheBoundThatWouldHold() throws Exception {
-        Path model = dir.resolve("r20.model");
-        assertEquals(0, CliRun.of("import", "--arch", "resnet20", "--weights", shared("models/resnet20-lee2022b.npz").toString(),
-                "--mean", "0.485,0.456,0.406", "--std", "0.229,0.224,0.225", "--out", model.toString()).exitCode());
-        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "cifar10-bin:" + shared("datasets/cifar10-bin"),
+        Path model = importResNet20();
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--data", "cifar10-bin:" + TestData.shared("datasets/cifar10-bin"),
                 "--beta", "12", "--limit", "50", "--bound", "10");
         assertEquals(0, eval.exitCode(), eval.err());
         assertTrue(eval.out().contains("Activation inputs left [-10, 10]"), eval.out());

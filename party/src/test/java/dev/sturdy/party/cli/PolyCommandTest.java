@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -42,13 +44,41 @@ class PolyCommandTest {
         assertTrue(((Number) row.get("reluError")).doubleValue() <= Math.scalb(1.0, -9));
     }
 
+    /**
+     * One line per B under the header, each showing what --json says for that B (degrees, eps, the
+     * ReLU error in units of 2^-B, at most 1 by the guarantee, and the MPC plan's cost) and the
+     * sign's baby-step giant-step multiplications of the reference table.
+     */
     @Test
-    void tableHasAHeaderAndOneLinePerBeta() {
+    void tableShowsForEachBetaWhatTheJsonSays() {
+        assertEquals(0, run("poly", "--beta", "8..10", "--json"));
+        List<?> rows = (List<?>) Json.parse(out.toString());
+        out.getBuffer().setLength(0);
         assertEquals(0, run("poly", "--beta", "8..10"));
-        String[] lines = out.toString().split("\n");
-        assertTrue(lines[0].trim().startsWith("B"));
-        assertTrue(lines[1].trim().startsWith("8 "));
-        assertTrue(lines[3].trim().startsWith("10 "));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(List.of("B", "degrees", "eps", "reluErr/2^-B", "bsgsMults", "mpcMults", "openings", "rounds"),
+                List.of(lines.get(0).trim().split("\\s+")));
+        assertEquals(rows.size() + 2, lines.size(), "header, one line per B, legend");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<?, ?> json = (Map<?, ?>) rows.get(i);
+            Matcher line = Pattern.compile("\\s*(\\d+)\\s+(\\[[\\d, ]+])\\s+(\\S+)\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)")
+                    .matcher(lines.get(i + 1));
+            assertTrue(line.matches(), lines.get(i + 1));
+            long beta = (Long) json.get("beta");
+            assertEquals(beta, Long.parseLong(line.group(1)));
+            List<?> degrees = (List<?>) json.get("degrees");
+            assertEquals(degrees.toString(), line.group(2));
+            assertEquals(((Number) json.get("eps")).doubleValue(), Double.parseDouble(line.group(3)),
+                    1e-4 * ((Number) json.get("eps")).doubleValue());
+            double errorInUnits = ((Number) json.get("reluError")).doubleValue() * Math.scalb(1.0, (int) beta);
+            assertEquals(errorInUnits, Double.parseDouble(line.group(4)), 5e-5);
+            assertTrue(Double.parseDouble(line.group(4)) <= 1, "the guarantee, B = " + beta);
+            int bsgs = degrees.stream().mapToInt(d -> PolyGuaranteeTest.BSGS_MULTS[(((Number) d).intValue() - 1) / 2]).sum();
+            assertEquals(bsgs, Integer.parseInt(line.group(5)));
+            assertEquals(json.get("mults"), Long.parseLong(line.group(6)));
+            assertEquals(json.get("openings"), Long.parseLong(line.group(7)));
+            assertEquals(json.get("rounds"), Long.parseLong(line.group(8)));
+        }
     }
 
     @Test

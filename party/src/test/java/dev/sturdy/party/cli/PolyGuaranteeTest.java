@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class PolyGuaranteeTest {
 
-    /** Non-scalar multiplications of odd degree d = 1, 3, ..., 63 under odd baby-step giant-step (notes). */
-    private static final int[] BSGS_MULTS = {0, 2, 3, 5, 5, 6, 7, 8, 8, 8, 9, 9, 10, 10, 11, 12, 11, 11, 11, 11, 12, 12, 13,
+    /** Non-scalar multiplications of odd degree d = 1, 3, ..., 63 under odd baby-step giant-step (../shared/notes/polynomials.md). */
+    static final int[] BSGS_MULTS = {0, 2, 3, 5, 5, 6, 7, 8, 8, 8, 9, 9, 10, 10, 11, 12, 11, 11, 11, 11, 12, 12, 13,
         13, 14, 14, 14, 14, 15, 15, 16, 17};
     private static final Map<Integer, int[]> REFERENCE_DEGREES = Map.of(6, new int[] {3, 7}, 7, new int[] {7, 7},
             8, new int[] {7, 15}, 9, new int[] {15, 15}, 10, new int[] {7, 7, 13}, 11, new int[] {7, 7, 27},

@@ -2,7 +2,6 @@ package dev.sturdy.party.compute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sturdy.model.Model;
 import dev.sturdy.model.approx.SignPolynomials;
@@ -11,7 +10,7 @@ import dev.sturdy.model.data.Dataset;
 import dev.sturdy.model.data.Samples;
 import dev.sturdy.model.eval.ActivationMode;
 import dev.sturdy.model.eval.PlainEvaluator;
-import dev.sturdy.party.samples.DemoImages;
+import dev.sturdy.model.TestData;
 import dev.sturdy.party.samples.DemoModel;
 import dev.sturdy.protocol.eval.SecureEvaluator;
 import dev.sturdy.protocol.net.LocalParties;
@@ -20,7 +19,6 @@ import dev.sturdy.protocol.prg.Seed;
 import dev.sturdy.protocol.ring.FixedPoint;
 import dev.sturdy.protocol.ring.RingTensor;
 import dev.sturdy.protocol.sharing.AdditiveSharing;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,23 +48,22 @@ class TrainedModelAgreementTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(Files.isDirectory(DemoImages.FASHION_MNIST), "Fashion-MNIST absent: apt-get install dataset-fashion-mnist");
         model = DemoModel.load();
         assertEquals("smallcnn", model.architecture(), "the embedded trained model is missing");
-        data = DataSpec.open("idx:" + DemoImages.FASHION_MNIST);
+        data = DataSpec.open("idx:" + TestData.fashionMnist());
         sample = Samples.classBalanced(data, IMAGES, SAMPLE_SEED);
     }
 
-    @ParameterizedTest(name = "{0} parties, B={1} (0: exact ReLU), f={2}")
-    @CsvSource({"2,8,20", "3,10,20", "2,12,24", "2,0,20", "3,0,20"})
-    void secureLogitsAgreeWithThePlaintextEvaluator(int parties, int beta, int f) {
+    @ParameterizedTest(name = "{0} parties, B={1} (0: exact ReLU)")
+    @CsvSource({"2,8", "3,9", "2,12", "2,0", "3,0"})
+    void secureLogitsAgreeWithThePlaintextEvaluator(int parties, int beta) {
         int size = data.imageSize(), batch = sample.length;
         double[] pixels = new double[batch * size];
         for (int b = 0; b < batch; b++) {
             data.readPixels(sample[b], pixels, b * size);
         }
         double[] expected = plainLogits(pixels, beta);
-        double[] secure = secureLogits(normalised(pixels), parties, beta, f);
+        double[] secure = secureLogits(normalised(pixels), parties, beta);
 
         int classes = model.classes().size(), agree = 0;
         double worst = 0;
@@ -77,11 +74,13 @@ class TrainedModelAgreementTest {
             worst = Math.max(worst, Math.abs(expected[i] - secure[i]));
         }
         String against = beta == 0 ? "backbone" : "plaintext PANN";
-        System.out.printf("trained smallcnn, %d parties, %s, f=%d: %d/%d images agree with the %s, "
-                + "max |logit diff| %.3g%n", parties, beta == 0 ? "exact ReLU" : "B=" + beta, f, agree, batch, against, worst);
+        System.out.printf("trained smallcnn, %d parties, %s: %d/%d images agree with the %s, "
+                + "max |logit diff| %.3g%n", parties, beta == 0 ? "exact ReLU" : "B=" + beta, agree, batch, against, worst);
         assertTrue(agree >= Math.ceil(0.995 * batch), agree + "/" + batch + " argmax agree with the " + against);
-        // logits are O(10); f-bit fixed point through 4 layers and the composite sign stays far below this
-        assertTrue(worst < 0.05, "max |logit diff| " + worst);
+        // measured on these 100 images over 3 runs: exact ReLU 3.4e-4 to 3.5e-4 (mostly the weights' 16
+        // significant bits), PANN 4.2e-4 to 7.9e-4 (plus the polynomial's truncated inputs); the bounds
+        // leave a factor 3 above the worst
+        assertTrue(worst < (beta == 0 ? 1e-3 : 2.5e-3), "max |logit diff| " + worst);
     }
 
     private static double[] plainLogits(double[] pixels, int beta) {
@@ -108,10 +107,11 @@ class TrainedModelAgreementTest {
     }
 
     /** The client's part (encode, share, reconstruct) around queries of N party threads and the dealer. */
-    private static double[] secureLogits(double[] normalised, int parties, int beta, int f) {
+    private static double[] secureLogits(double[] normalised, int parties, int beta) {
         SecureRandom rnd = new SecureRandom();
-        FixedPoint fp = new FixedPoint(f);
-        ModelShareFile[] files = ModelShareFile.split(model, parties, beta, f, rnd);
+        ModelShareFile[] files = ModelShareFile.split(model, parties, beta, 0, rnd);
+        FixedPoint fp = new FixedPoint(files[0].fractionalBits());
+        FixedPoint logitBits = new FixedPoint(files[0].secure().outputBits());
         SecureQuery[] roles = new SecureQuery[parties + 1];
         for (int r = 0; r <= parties; r++) {
             roles[r] = new SecureQuery(files[r], BATCH);
@@ -127,7 +127,7 @@ class TrainedModelAgreementTest {
             List<SecureEvaluator.Output> out = LocalParties.run(parties, Duration.ofMinutes(5),
                     net -> roles[net.id()].party(net, query, inputs[net.id()], rnd),
                     net -> roles[parties].dealer(net, query, rnd));
-            double[] got = fp.decode(AdditiveSharing.reconstruct(out.stream().map(SecureEvaluator.Output::logits)
+            double[] got = logitBits.decode(AdditiveSharing.reconstruct(out.stream().map(SecureEvaluator.Output::logits)
                     .toArray(RingTensor[]::new)));
             System.arraycopy(got, 0, logits, from * classes, got.length);
         }
