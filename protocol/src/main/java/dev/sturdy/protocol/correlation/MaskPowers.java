@@ -80,30 +80,44 @@ public final class MaskPowers extends Correlation {
         long[] rhoHi = mask.hi(rhoPart);
         long[] mLo = wraps ? mask.lo(wrapPart) : null;
         long[] mHi = wraps ? mask.hi(wrapPart) : null;
+        long[][] outLo = new long[degree + 1][];
+        long[][] outHi = new long[degree + 1][];
+        long[][] dLo = new long[degree + 1][];
+        long[][] dHi = new long[degree + 1][];
+        for (int k = 2; k <= degree; k++) {
+            outLo[k] = own.lo(power(k));
+            outHi[k] = own.hi(power(k));
+            if (wraps) {
+                dLo[k] = own.lo(delta(k));
+                dHi[k] = own.hi(delta(k));
+            }
+        }
         for (int j = 0; j < n; j++) {
             long pLo = rhoLo[j];
             long pHi = rhoHi[j];
             // q = rho - M, the mask when the opening wrapped
-            long qLo = wraps ? rhoLo[j] - mLo[j] : 0;
-            long qHi = wraps ? rhoHi[j] - mHi[j] - (Long.compareUnsigned(rhoLo[j], mLo[j]) < 0 ? 1 : 0) : 0;
+            long qLo = wraps ? pLo - mLo[j] : 0;
+            long qHi = wraps ? pHi - mHi[j] - (Long.compareUnsigned(pLo, mLo[j]) < 0 ? 1 : 0) : 0;
             long powLo = pLo;
             long powHi = pHi;
             long qpLo = qLo;
             long qpHi = qHi;
+            // rho < 2^wire bits and q = rho - M > -2^wire bits are small: a 128-by-64-bit product suffices
+            boolean small = pHi == 0 && pLo >= 0 && qHi == (qLo >> 63);
             for (int k = 2; k <= degree; k++) {
                 long lo = powLo * pLo;
-                powHi = Wide.mulHi(powLo, powHi, pLo, pHi);
+                powHi = small ? Math.multiplyHigh(powLo, pLo) + ((powLo >> 63) & pLo) + powHi * pLo
+                        : Wide.mulHi(powLo, powHi, pLo, pHi);
                 powLo = lo;
-                own.lo(power(k))[j] = powLo;
-                own.hi(power(k))[j] = powHi;
+                outLo[k][j] = powLo;
+                outHi[k][j] = powHi;
                 if (wraps) {
                     long ql = qpLo * qLo;
-                    qpHi = Wide.mulHi(qpLo, qpHi, qLo, qHi);
+                    qpHi = small ? Math.multiplyHigh(qpLo, qLo) + ((qpLo >> 63) & qLo) + qpHi * qLo
+                            : Wide.mulHi(qpLo, qpHi, qLo, qHi);
                     qpLo = ql;
-                    long dLo = qpLo - powLo;
-                    long dHi = qpHi - powHi - (Long.compareUnsigned(qpLo, powLo) < 0 ? 1 : 0);
-                    own.lo(delta(k))[j] = dLo;
-                    own.hi(delta(k))[j] = dHi;
+                    dLo[k][j] = qpLo - powLo;
+                    dHi[k][j] = qpHi - powHi - (Long.compareUnsigned(qpLo, powLo) < 0 ? 1 : 0);
                 }
             }
         }

@@ -14,7 +14,10 @@ import java.math.BigInteger;
  */
 public final class PolynomialStage {
     private final ActivationPlan.Stage stage;
-    /** d[i][m]: (-1)^i C_(i+m) binom(i+m, i) as (lo, hi), so beta_i(p) = sum_m d[i][m] p^m. */
+    /**
+     * d[i][j]: (-1)^i C_(i+m) binom(i+m, i) as (lo, hi) for m = 2j + (i + 1) mod 2, the only m with
+     * C_(i+m) not zero (p is odd): beta_i(p) = p^((i+1) mod 2) sum_j d[i][j] (p^2)^j.
+     */
     private final long[][] dLo;
     private final long[][] dHi;
 
@@ -24,15 +27,18 @@ public final class PolynomialStage {
         dLo = new long[deg + 1][];
         dHi = new long[deg + 1][];
         for (int i = 0; i <= deg; i++) {
-            dLo[i] = new long[deg - i + 1];
-            dHi[i] = new long[deg - i + 1];
-            for (int m = 0; m <= deg - i; m++) {
+            int first = (i + 1) % 2;
+            int terms = (deg - i - first) / 2 + 1;
+            dLo[i] = new long[terms];
+            dHi[i] = new long[terms];
+            for (int j = 0; j < terms; j++) {
+                int m = 2 * j + first;
                 BigInteger v = stage.coefficients()[i + m].multiply(binomial(i + m, i));
                 if (i % 2 == 1) {
                     v = v.negate();
                 }
-                dLo[i][m] = v.longValue();
-                dHi[i][m] = v.shiftRight(64).longValue();
+                dLo[i][j] = v.longValue();
+                dHi[i][j] = v.shiftRight(64).longValue();
             }
         }
     }
@@ -55,60 +61,77 @@ public final class PolynomialStage {
         int n = u.size();
         MaskPowers powers = new MaskPowers(u.id(), u.mask(), u.truncation(), deg, stage.ring());
         Values pw = s.take(powers);
+        // this party's shares of Lambda^i = rho^i + t delta_i (Lambda = rho - t M for i = 1), by power
+        long[][] rhoLo = new long[deg + 1][];
+        long[][] rhoHi = new long[deg + 1][];
+        long[][] deltaLo = new long[deg + 1][];
+        long[][] deltaHi = new long[deg + 1][];
+        rhoLo[1] = u.rhoLo();
+        rhoHi[1] = u.rhoHi();
+        for (int i = 2; i <= deg; i++) {
+            rhoLo[i] = pw.lo(powers.power(i));
+            rhoHi[i] = pw.hi(powers.power(i));
+            int d = powers.delta(i);
+            deltaLo[i] = d >= 0 ? pw.lo(d) : null;
+            deltaHi[i] = d >= 0 ? pw.hi(d) : null;
+        }
+        long[] pub = u.pub();
+        long[] wrapped = u.wrapped();
+        long[] mLo = u.wrapLo();
+        long[] mHi = u.wrapHi();
         long[] outLo = new long[n];
         long[] outHi = new long[n];
-        boolean first = s.first();
-        long[] lamLo = new long[deg + 1];
-        long[] lamHi = new long[deg + 1];
+        int from = s.first() ? 0 : 1;
         for (int j = 0; j < n; j++) {
-            long p = u.pub()[j];
-            long pHi = p >> 63;
-            boolean t = u.wrapped()[j] != 0;
-            // this party's share of Lambda^i, i = 1..deg
-            lamLo[1] = u.rhoLo()[j];
-            lamHi[1] = u.rhoHi()[j];
-            if (t && u.hasWrap()) {
-                long l = lamLo[1] - u.wrapLo()[j];
-                lamHi[1] = lamHi[1] - u.wrapHi()[j] - (Long.compareUnsigned(lamLo[1], u.wrapLo()[j]) < 0 ? 1 : 0);
-                lamLo[1] = l;
-            }
-            for (int i = 2; i <= deg; i++) {
-                lamLo[i] = pw.lo(powers.power(i))[j];
-                lamHi[i] = pw.hi(powers.power(i))[j];
-                int d = powers.delta(i);
-                if (t && d >= 0) {
-                    long dl = pw.lo(d)[j];
-                    long l = lamLo[i] + dl;
-                    lamHi[i] += pw.hi(d)[j] + Wide.carry(lamLo[i], l);
-                    lamLo[i] = l;
-                }
-            }
+            long p = pub[j];
+            long p2 = p * p; // |p| < 2^31: the wire's value fits in 62 bits squared
+            boolean t = wrapped[j] != 0;
             long accLo = 0;
             long accHi = 0;
-            for (int i = first ? 0 : 1; i <= deg; i++) {
-                // beta_i(p) by Horner in p
+            for (int i = from; i <= deg; i++) {
+                // beta_i(p) by Horner in p^2 over its nonzero terms, times p for even i
                 long[] cLo = dLo[i];
                 long[] cHi = dHi[i];
                 long bLo = cLo[cLo.length - 1];
                 long bHi = cHi[cHi.length - 1];
                 for (int m = cLo.length - 2; m >= 0; m--) {
+                    long lo = bLo * p2;
+                    long hi = Math.multiplyHigh(bLo, p2) + ((bLo >> 63) & p2) + bHi * p2;
+                    long sum = lo + cLo[m];
+                    bHi = hi + cHi[m] + Wide.carry(lo, sum);
+                    bLo = sum;
+                }
+                if ((i & 1) == 0) {
                     long lo = bLo * p;
-                    long hi = Wide.mulHi(bLo, bHi, p, pHi);
-                    long s2 = lo + cLo[m];
-                    bHi = hi + cHi[m] + Wide.carry(lo, s2);
-                    bLo = s2;
+                    bHi = Math.multiplyHigh(bLo, p) + ((bLo >> 63) & p) + bHi * p;
+                    bLo = lo;
                 }
                 if (i == 0) {
-                    long s2 = accLo + bLo;
-                    accHi += bHi + Wide.carry(accLo, s2);
-                    accLo = s2;
-                } else {
-                    long lo = bLo * lamLo[i];
-                    long hi = Wide.mulHi(bLo, bHi, lamLo[i], lamHi[i]);
-                    long s2 = accLo + lo;
-                    accHi += hi + Wide.carry(accLo, s2);
-                    accLo = s2;
+                    long sum = accLo + bLo;
+                    accHi += bHi + Wide.carry(accLo, sum);
+                    accLo = sum;
+                    continue;
                 }
+                long lLo = rhoLo[i][j];
+                long lHi = rhoHi[i][j];
+                if (t) {
+                    if (i == 1) {
+                        if (mLo != null) {
+                            long l = lLo - mLo[j];
+                            lHi = lHi - mHi[j] - (Long.compareUnsigned(lLo, mLo[j]) < 0 ? 1 : 0);
+                            lLo = l;
+                        }
+                    } else if (deltaLo[i] != null) {
+                        long l = lLo + deltaLo[i][j];
+                        lHi += deltaHi[i][j] + Wide.carry(lLo, l);
+                        lLo = l;
+                    }
+                }
+                long lo = bLo * lLo;
+                long hi = Wide.mulHi(bLo, bHi, lLo, lHi);
+                long sum = accLo + lo;
+                accHi += hi + Wide.carry(accLo, sum);
+                accLo = sum;
             }
             outLo[j] = accLo;
             outHi[j] = accHi;

@@ -26,68 +26,70 @@ public final class WireProduct {
         int rw = mp.index(MaskProduct.RHO_WRAP);
         int wr = mp.index(MaskProduct.WRAP_RHO);
         int ww = mp.index(MaskProduct.WRAP_WRAP);
+        long[] rrLo = v.lo(rr);
+        long[] rrHi = v.hi(rr);
+        long[] rwLo = rw >= 0 ? v.lo(rw) : null;
+        long[] rwHi = rw >= 0 ? v.hi(rw) : null;
+        long[] wrLo = wr >= 0 ? v.lo(wr) : null;
+        long[] wrHi = wr >= 0 ? v.hi(wr) : null;
+        long[] wwLo = ww >= 0 ? v.lo(ww) : null;
+        long[] wwHi = ww >= 0 ? v.hi(ww) : null;
         for (int j = 0; j < n; j++) {
             long p = u.pub()[j];
             long q = plus + sign.pub()[j];
             boolean tu = u.wrapped()[j] != 0;
             boolean ts = sign.wrapped()[j] != 0;
-            // shares of Lambda_u and Lambda_s
-            long[] lu = lambda(u, j, tu);
-            long[] ls = lambda(sign, j, ts);
             // acc = Lambda_u Lambda_s = rr - ts rw - tu wr + tu ts ww
-            long accLo = v.lo(rr)[j];
-            long accHi = v.hi(rr)[j];
-            if (ts && rw >= 0) {
-                long l = accLo - v.lo(rw)[j];
-                accHi = accHi - v.hi(rw)[j] - (Long.compareUnsigned(accLo, v.lo(rw)[j]) < 0 ? 1 : 0);
+            long accLo = rrLo[j];
+            long accHi = rrHi[j];
+            if (ts && rwLo != null) {
+                long l = accLo - rwLo[j];
+                accHi = accHi - rwHi[j] - (Long.compareUnsigned(accLo, rwLo[j]) < 0 ? 1 : 0);
                 accLo = l;
             }
-            if (tu && wr >= 0) {
-                long l = accLo - v.lo(wr)[j];
-                accHi = accHi - v.hi(wr)[j] - (Long.compareUnsigned(accLo, v.lo(wr)[j]) < 0 ? 1 : 0);
+            if (tu && wrLo != null) {
+                long l = accLo - wrLo[j];
+                accHi = accHi - wrHi[j] - (Long.compareUnsigned(accLo, wrLo[j]) < 0 ? 1 : 0);
                 accLo = l;
             }
-            if (tu && ts && ww >= 0) {
-                long l = accLo + v.lo(ww)[j];
-                accHi += v.hi(ww)[j] + Wide.carry(accLo, l);
+            if (tu && ts && wwLo != null) {
+                long l = accLo + wwLo[j];
+                accHi += wwHi[j] + Wide.carry(accLo, l);
                 accLo = l;
             }
-            // - P Lambda_s - Q Lambda_u
-            long[] t1 = mulSmall(ls, p);
-            long[] t2 = mulSmall(lu, q);
-            long l = accLo - t1[0];
-            accHi = accHi - t1[1] - (Long.compareUnsigned(accLo, t1[0]) < 0 ? 1 : 0);
+            // - P Lambda_s - Q Lambda_u, Lambda = rho - t M
+            long lsLo = sign.rhoLo()[j];
+            long lsHi = sign.rhoHi()[j];
+            if (ts && sign.hasWrap()) {
+                long l = lsLo - sign.wrapLo()[j];
+                lsHi = lsHi - sign.wrapHi()[j] - (Long.compareUnsigned(lsLo, sign.wrapLo()[j]) < 0 ? 1 : 0);
+                lsLo = l;
+            }
+            long luLo = u.rhoLo()[j];
+            long luHi = u.rhoHi()[j];
+            if (tu && u.hasWrap()) {
+                long l = luLo - u.wrapLo()[j];
+                luHi = luHi - u.wrapHi()[j] - (Long.compareUnsigned(luLo, u.wrapLo()[j]) < 0 ? 1 : 0);
+                luLo = l;
+            }
+            long t1Lo = lsLo * p;
+            long t1Hi = Math.multiplyHigh(lsLo, p) + ((lsLo >> 63) & p) + lsHi * p;
+            long t2Lo = luLo * q;
+            long t2Hi = Math.multiplyHigh(luLo, q) + ((luLo >> 63) & q) + luHi * q;
+            long l = accLo - t1Lo;
+            accHi = accHi - t1Hi - (Long.compareUnsigned(accLo, t1Lo) < 0 ? 1 : 0);
             accLo = l;
-            l = accLo - t2[0];
-            accHi = accHi - t2[1] - (Long.compareUnsigned(accLo, t2[0]) < 0 ? 1 : 0);
+            l = accLo - t2Lo;
+            accHi = accHi - t2Hi - (Long.compareUnsigned(accLo, t2Lo) < 0 ? 1 : 0);
             accLo = l;
             if (first) {
-                long pqLo = p * q;
-                long pqHi = Math.multiplyHigh(p, q);
-                l = accLo + pqLo;
-                accHi += pqHi + Wide.carry(accLo, l);
+                l = accLo + p * q;
+                accHi += Math.multiplyHigh(p, q) + Wide.carry(accLo, l);
                 accLo = l;
             }
             outLo[j] = accLo;
             outHi[j] = accHi;
         }
         return new Shared(outLo, outHi, ring, u.bits() + sign.bits(), n);
-    }
-
-    /** This party's share of rho - t M at element j, as (lo, hi). */
-    static long[] lambda(TruncatedWire w, int j, boolean t) {
-        long lo = w.rhoLo()[j];
-        long hi = w.rhoHi()[j];
-        if (t && w.hasWrap()) {
-            long l = lo - w.wrapLo()[j];
-            hi = hi - w.wrapHi()[j] - (Long.compareUnsigned(lo, w.wrapLo()[j]) < 0 ? 1 : 0);
-            lo = l;
-        }
-        return new long[] {lo, hi};
-    }
-
-    /** (lo, hi) times a signed 64-bit integer, mod 2^128. */
-    private static long[] mulSmall(long[] a, long c) {
-        return new long[] {a[0] * c, Wide.mulHi(a[0], a[1], c, c >> 63)};
     }
 }
