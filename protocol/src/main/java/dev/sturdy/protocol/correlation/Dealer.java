@@ -3,6 +3,7 @@ package dev.sturdy.protocol.correlation;
 import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seeds;
+import dev.sturdy.protocol.ring.LongArrayPool;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class Dealer {
     private final Prg[] prgs;
     private final WeightMasks weights;
     private final long[] usage = new long[CorrelationKind.values().length];
+    /** The dealer's arrays are large and short-lived: reusing them spares allocation and zeroing. */
+    private final LongArrayPool pool = new LongArrayPool(64);
 
     /** The weights' masks of a deployment, by weighted layer index. */
     @FunctionalInterface
@@ -82,10 +85,12 @@ public final class Dealer {
             Values own = serve(c, memory);
             if (lastUse[id] > id) {
                 kept.put(id, own);
+            } else {
+                own.release(pool);
             }
             for (int ref : c.references()) {
                 if (lastUse[ref] == id) {
-                    kept.remove(ref);
+                    kept.remove(ref).release(pool);
                 }
             }
         }
@@ -93,9 +98,9 @@ public final class Dealer {
 
     private Values serve(Correlation c, DealerMemory memory) {
         List<Part> parts = c.parts();
-        Values own = new Values(parts);
-        Values others = new Values(parts);
-        Values tmp = new Values(parts);
+        Values own = new Values(parts, pool);
+        Values others = new Values(parts, pool);
+        Values tmp = new Values(parts, pool);
         for (int p = 0; p < parties; p++) {
             for (int i = 0; i < parts.size(); i++) {
                 Part part = parts.get(i);
@@ -106,12 +111,17 @@ public final class Dealer {
                 accumulate(part, part.dealt() ? others : own, tmp, i);
             }
         }
+        tmp.release(pool);
         c.deal(own, memory);
         if (c.correctionBits() > 0) {
-            long[] message = new long[Derivation.words(c)];
+            int words = Derivation.words(c);
+            long[] message = pool.borrowExact(words);
+            java.util.Arrays.fill(message, 0L);
             Derivation.packCorrection(c, own, others, message);
-            net.send(0, c.tag(), message, 0, message.length);
+            net.send(0, c.tag(), message, 0, words);
+            pool.release(message);
         }
+        others.release(pool);
         usage[c.kind().ordinal()] += c.elements();
         return own;
     }

@@ -17,12 +17,9 @@ final class Derivation {
     static void fill(Prg prg, Part part, long[] lo, long[] hi) {
         int n = part.count();
         if (part.wide()) {
-            long[] both = new long[2 * n];
-            prg.fill(both, 0, 2 * n);
-            for (int i = 0; i < n; i++) {
-                lo[i] = both[2 * i];
-                hi[i] = both[2 * i + 1];
-            }
+            // two PRG words per value, low word first: the low words into lo, then the high words into hi
+            prg.fill(lo, 0, n);
+            prg.fill(hi, 0, n);
         } else {
             prg.fill(lo, 0, n);
         }

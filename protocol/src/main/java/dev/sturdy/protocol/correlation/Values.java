@@ -1,5 +1,6 @@
 package dev.sturdy.protocol.correlation;
 
+import dev.sturdy.protocol.ring.LongArrayPool;
 import java.util.List;
 
 /**
@@ -13,13 +14,35 @@ public final class Values {
     final long[][] hi;
 
     Values(List<Part> parts) {
+        this(parts, null);
+    }
+
+    /** With arrays borrowed from {@code pool} (zeroed) when it is not null; see {@link #release}. */
+    Values(List<Part> parts, LongArrayPool pool) {
         this.parts = parts;
         this.lo = new long[parts.size()][];
         this.hi = new long[parts.size()][];
         for (int p = 0; p < parts.size(); p++) {
             Part part = parts.get(p);
-            lo[p] = new long[part.count()];
-            hi[p] = part.wide() ? new long[part.count()] : null;
+            lo[p] = array(pool, part.count());
+            hi[p] = part.wide() ? array(pool, part.count()) : null;
+        }
+    }
+
+    private static long[] array(LongArrayPool pool, int n) {
+        if (pool == null) {
+            return new long[n];
+        }
+        long[] a = pool.borrowExact(n);
+        java.util.Arrays.fill(a, 0L);
+        return a;
+    }
+
+    /** Gives borrowed arrays back; the values must not be read after. */
+    void release(LongArrayPool pool) {
+        for (int p = 0; p < lo.length; p++) {
+            pool.release(lo[p]);
+            pool.release(hi[p]);
         }
     }
 

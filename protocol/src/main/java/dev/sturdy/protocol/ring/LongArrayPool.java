@@ -30,6 +30,16 @@ public final class LongArrayPool {
         return new long[minLength];
     }
 
+    /** An array of exactly {@code length} (not cleared): a free one of that length, or a new one. */
+    public long[] borrowExact(int length) {
+        for (int i = free.size() - 1; i >= 0; i--) {
+            if (free.get(i).length == length) {
+                return free.remove(i);
+            }
+        }
+        return new long[length];
+    }
+
     public void release(long[] a) {
         if (a == null) {
             return;
