@@ -24,14 +24,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What a party learns (every message the other parties and the dealer send it) looks uniform
- * whatever the secret, for every kind of opening: the truncating opening with its top bits and
- * wrap bit, the rewire into the linear ring, the product of two wires, exact ReLU's masked value,
- * comparison tree and final bit, and the whole AppReLU chain. For two very different secrets, three
- * 4-bit windows of every received word (bits 0-3, 30-33, 60-63; the last word of a message, which
- * is partly padding, left out) pass a chi-square test for uniformity, and the two views are
- * indistinguishable by a two-sample chi-square test. Party 1 sees the parties' messages, party 0
- * also the dealer's corrections.
+ * What a party learns looks uniform whatever the secret, for every kind of opening: the truncating
+ * opening with its top bits and wrap bit, the rewire into the linear ring, the product of two
+ * wires, exact ReLU's masked value, comparison tree and final bit, and the whole AppReLU chain. A
+ * party's view is, per round, its own message combined with the others' (the opened values; word
+ * by word, added and XORed, see {@link RecordingNetwork}) and, for party 0, the dealer's
+ * corrections. For two very different secrets, three 4-bit windows of every word (bits 0-3, 30-33,
+ * 60-63; the last word of a message, partly padding, left out) pass a chi-square test for
+ * uniformity, and the two views are indistinguishable by a two-sample chi-square test.
  */
 class ViewIndependenceTest {
     private static final int LEN = 1 << 13;
@@ -123,7 +123,8 @@ class ViewIndependenceTest {
             }
             for (int viewer = 0; viewer < 2; viewer++) {
                 RecordingNetwork r = recorders.get(viewer);
-                List<long[]> seen = new ArrayList<>(r.fromParties);
+                List<long[]> seen = new ArrayList<>(r.openedSums);
+                seen.addAll(r.openedXors);
                 seen.addAll(r.fromDealer);
                 for (long[] message : seen) {
                     for (int i = 0; i + 1 < message.length; i++) {
