@@ -38,7 +38,7 @@ public class SecureOpsBench extends ShortRun {
         @Setup
         public void setup() {
             long[][] x = InMemoryMpc.share(InMemoryMpc.uniform(n, SCALE), parties);
-            mpc = new InMemoryMpc(parties, s -> Openings.truncate(s, new Shared(x[s.id()], null, RING, SCALE, n), BITS, 64, 40));
+            mpc = new InMemoryMpc(parties, s -> Openings.truncate(s, new Shared(x[s.id()], null, RING, SCALE, n), BITS, 64));
         }
     }
 
@@ -65,7 +65,7 @@ public class SecureOpsBench extends ShortRun {
                 round.run();
                 TruncatedWire u = ox.wires()[0];
                 TruncatedWire v = oy.wires()[0];
-                return Openings.truncate(s, WireProduct.times(s, u, 0, v, 64), 16, 64, 40);
+                return Openings.truncate(s, WireProduct.times(s, u, 0, v, 64), 16, 64);
             });
         }
     }

@@ -15,12 +15,10 @@ package dev.sturdy.model.fixed;
  * <p>Polynomials: component i of the composite sign reads an input with {@link #inputBits} fractional
  * bits and is evaluated exactly in the ring Z_2^128 at scale coefficientBits + degree * inputBits;
  * the sign leaves the chain with {@link #signBits} bits, and AppReLU's product u (1 + sign) / 2 reads
- * u with {@link #productInputBits} (the same opening as p1's input, truncated less). {@link #openingBits} is the width of an
- * opening that also reveals the top bit of a masked value: it bounds the chance that the sum of
- * the parties' truncated shares borrows across that bit (see protocol/NOTES.md).
+ * u with {@link #productInputBits} (the same opening as p1's input, truncated less).
  */
 public record FixedPointPolicy(int activationBits, int weightSignificantBits, int coefficientBits, int firstInputBits,
-                               int laterInputBits, int signBits, int productInputBits, int openingBits) {
+                               int laterInputBits, int signBits, int productInputBits) {
 
     /** Largest ring any value of the activation chain lives in. */
     public static final int WIDE = 128;
@@ -30,7 +28,7 @@ public record FixedPointPolicy(int activationBits, int weightSignificantBits, in
     /** The default fractional bits of activations and inputs (a constant, for command-line defaults). */
     public static final int DEFAULT_ACTIVATION_BITS = 22;
 
-    public static final FixedPointPolicy DEFAULT = new FixedPointPolicy(DEFAULT_ACTIVATION_BITS, 16, 16, 18, 18, 20, 24, 40);
+    public static final FixedPointPolicy DEFAULT = new FixedPointPolicy(DEFAULT_ACTIVATION_BITS, 16, 16, 18, 18, 20, 24);
 
     public FixedPointPolicy {
         require(activationBits >= 8 && activationBits <= 24, "activation bits " + activationBits + " outside 8..24");
@@ -38,7 +36,6 @@ public record FixedPointPolicy(int activationBits, int weightSignificantBits, in
         require(coefficientBits >= 8 && coefficientBits <= 32, "coefficient bits " + coefficientBits);
         require(firstInputBits >= 6 && laterInputBits >= 6 && signBits >= 6, "polynomial input bits below 6");
         require(productInputBits >= firstInputBits && productInputBits <= 40, "product input bits " + productInputBits);
-        require(openingBits >= 24 && openingBits <= 64, "opening bits " + openingBits + " outside 24..64");
     }
 
     /**

@@ -84,7 +84,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
             return d;
         }
         return new FixedPointPolicy(fractionalBits, d.weightSignificantBits(), d.coefficientBits(), d.firstInputBits(),
-                d.laterInputBits(), d.signBits(), d.productInputBits(), d.openingBits());
+                d.laterInputBits(), d.signBits(), d.productInputBits());
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.net.NetworkException;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * A compute party's side of the correlated randomness: party i derives its shares from PRG(s_i),
@@ -17,7 +17,7 @@ public final class PartyCorrelations {
     private final Prg prg;
     private final long[] usage = new long[CorrelationKind.values().length];
     private int taken;
-    private Consumer<Correlation> listener;
+    private BiConsumer<Correlation, Values> listener;
 
     public PartyCorrelations(Network net, Seed dealerSeed) {
         if (net.isDealer()) {
@@ -58,13 +58,16 @@ public final class PartyCorrelations {
         usage[c.kind().ordinal()] += c.elements();
         taken++;
         if (listener != null) {
-            listener.accept(c);
+            listener.accept(c, v);
         }
         return v;
     }
 
-    /** Calls {@code l} with every request taken, in order (to record the dealer's plan in a dry run). */
-    public void onTake(Consumer<Correlation> l) {
+    /**
+     * Calls {@code l} with every request taken and this party's values of it, in order (to record
+     * the dealer's plan in a dry run; tests check the masks).
+     */
+    public void onTake(BiConsumer<Correlation, Values> l) {
         this.listener = l;
     }
 

@@ -29,7 +29,7 @@ public final class CorrelationPlanner {
         DryRun net = new DryRun(parties);
         PartyCorrelations pc = new PartyCorrelations(net, Seed.ofBytes(new byte[Seed.BYTES]));
         List<Correlation> plan = new ArrayList<>();
-        pc.onTake(plan::add);
+        pc.onTake((c, v) -> plan.add(c));
         program.accept(new Session(net, parties, pc));
         return plan;
     }

@@ -10,11 +10,13 @@ import dev.sturdy.protocol.ring.BitPlanes;
  * shared in the linear ring (at most 62 bits) with the result truncated to {@code bits} fractional
  * bits on the way. Rounds: 2 + ceil(log2 (ring - 2 - shift)).
  * <ol>
- * <li>open c = x + 2^(ring-2) + r (an {@link EdaBit}); the same opening gives the truncated wire
- *     U = (c >>> shift) - rho + t M - 2^(ring-2-shift) of x, as in {@link Openings#truncate};
+ * <li>open bits [shift, ring) of c = x + 2^(ring-2) + r (an {@link EdaBit}); that opening gives the
+ *     truncated wire U = (c >>> shift) - rho + t M - 2^(ring-2-shift) of x, as in
+ *     {@link Openings#truncate};
  * <li>[x &gt;= 0] = c_(ring-2) XOR r_(ring-2) XOR [c' &lt; r'], c' and r' the bits [shift, ring - 2)
- *     ({@link Comparison}); dropping the low bits errs only where |x| &lt; 2^shift, i.e. in the
- *     output's last unit;
+ *     ({@link Comparison}); dropping the low bits of r, and the up to N - 1 units the opened c'
+ *     lacks (the parties' carries), err only where |x| &lt; N 2^shift, i.e. in the output's last N
+ *     units;
  * <li>open e = [x &gt;= 0] XOR rho_b and finish locally: U b = e U + (1 - 2e) U rho_b with
  *     U rho_b = P rho_b - rho rho_b + t M rho_b from the dealer ({@link BitInject}).
  * </ol>
@@ -45,14 +47,15 @@ public final class ExactRelu {
             masked[i] = xv[i] + r[i] + off;
         }
         Round first = new Round(s);
-        Round.Opening opened = first.open(masked, null, n, 0, ring);
+        // only the bits above the shift: the comparison and the truncated wire read nothing else
+        Round.Opening opened = first.open(masked, null, n, shift, ring - shift);
         first.run();
         long[] c = opened.get();
 
         int nbits = ring - 2 - shift;
         int planes = EdaBit.planes(ring, shift);
         long[] cBits = new long[planes * w];
-        BitPlanes.transpose(c, n, shift, planes, cBits);
+        BitPlanes.transpose(c, n, planes, cBits);
         long[] rBits = e.lo(EdaBit.BITS);
         long[] geq = nbits > 0 ? Comparison.lessThan(s, rBits, cBits, nbits, w) : new long[w];
         int top = nbits * w;
@@ -73,8 +76,8 @@ public final class ExactRelu {
         long offset = 1L << (ring - 2 - shift);
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            long pub = (c[i] >>> shift) - offset;
-            long t = shift > 0 ? 1L - ((c[i] >>> (ring - 1)) & 1L) : 0L;
+            long pub = c[i] - offset;
+            long t = shift > 0 ? 1L - ((c[i] >>> (ring - 1 - shift)) & 1L) : 0L;
             long u = (p0 ? pub : 0L) - rho[i] + (t != 0 ? wrap[i] : 0L);
             long uRho = pub * bit[i] - rhoBit[i] + (t != 0 ? wrapBit[i] : 0L);
             long eb = BitPlanes.bit(ev, 0, i);

@@ -12,38 +12,42 @@ import java.util.Arrays;
  * Every truncation of the protocol happens here, folded into the opening it rides on.
  */
 public final class Openings {
-    /** Opening width when a rewire has to truncate separately (see {@link #truncate}). */
-    private static final int OPENING_BITS = 40;
-
     private Openings() {
     }
 
     /**
      * Opens A masked and keeps floor(A / 2^(scale - bits)): the parties open V = A + 2^(ring-2) + r
-     * mod 2^ring in its top {@code width} bits (at least {@code openingBits}, so that a borrow from
-     * the dropped bits reaches the top bit with probability below 2^-openingBits), and hold the wire
-     * pub - (rho - t M) of {@link TruncatedWire}. The mask's rho and M are shared mod 2^useRing.
+     * mod 2^ring in bits [shift, ring) only, and hold the wire pub - (rho - t M) of
+     * {@link TruncatedWire}. The mask's rho and M are shared mod 2^useRing.
+     *
+     * <p>Why the dropped low bits do no harm: the sum of the parties' top parts is floor(V / 2^shift)
+     * minus c in [0, N - 1] (their low parts' carries), which only moves the wire by -c units,
+     * except where that subtraction crosses the top bit. Crossing downward through 0 wraps the
+     * opened top part by 2^(ring - shift), exactly the wrap term M the misread top bit then drops
+     * (if r's top bit is 1; if it is 0, V < c 2^shift forces A + 2^(ring-2) < c 2^shift); crossing
+     * 2^(ring-1) needs V - r = A + 2^(ring-2) &lt; c 2^shift. So the wire is floor(A / 2^shift) + e,
+     * e in [-(N - 1), 1], for every A in [-2^(ring-2) + (N - 1) 2^shift, 2^(ring-2)).
      */
-    public static TruncatedWire truncate(Session s, Shared a, int bits, int useRing, int openingBits) {
-        return truncate(s, a, new int[] {bits}, new int[] {useRing}, openingBits)[0];
+    public static TruncatedWire truncate(Session s, Shared a, int bits, int useRing) {
+        return truncate(s, a, new int[] {bits}, new int[] {useRing})[0];
     }
 
-    /** As {@link #truncate(Session, Shared, int, int, int)} with several wires (one per bits) from one opening. */
-    public static TruncatedWire[] truncate(Session s, Shared a, int[] bits, int[] useRings, int openingBits) {
+    /** As {@link #truncate(Session, Shared, int, int)} with several wires (one per bits) from one opening. */
+    public static TruncatedWire[] truncate(Session s, Shared a, int[] bits, int[] useRings) {
         Round round = new Round(s);
-        Truncation t = truncation(s, round, a, bits, useRings, openingBits);
+        Truncation t = truncation(s, round, a, bits, useRings);
         round.run();
         return t.wires();
     }
 
     /**
      * Adds a truncating opening to {@code round} (so several travel in one message); the wires are
-     * ready once the round ran.
+     * ready once the round ran. The opening carries the bits above the smallest shift.
      */
-    public static Truncation truncation(Session s, Round round, Shared a, int[] bits, int[] useRings, int openingBits) {
+    public static Truncation truncation(Session s, Round round, Shared a, int[] bits, int[] useRings) {
         int most = Arrays.stream(bits).max().orElseThrow();
         if (a.scale() < most) {
-            return truncation(s, round, a.shiftUp(most - a.scale()), bits, useRings, openingBits);
+            return truncation(s, round, a.shiftUp(most - a.scale()), bits, useRings);
         }
         int ring = a.ring();
         int n = a.size();
@@ -69,11 +73,10 @@ public final class Openings {
             hi[i] = h + offHi + Wide.carry(x, y);
             lo[i] = y;
         }
-        int minShift = a.scale() - most;
-        int width = Math.min(Math.min(64, ring), Math.max(openingBits, ring - minShift));
-        int from = ring - width;
-        if (from > minShift) {
-            throw new IllegalArgumentException("a wire of " + (ring - minShift) + " bits does not fit one 64-bit opening");
+        int from = a.scale() - most;
+        int width = ring - from;
+        if (width > 64) {
+            throw new IllegalArgumentException("a wire of " + width + " bits does not fit one 64-bit opening");
         }
         return new Truncation(round.open(lo, hi, n, from, width), from, width, bits, id, mask, v);
     }
@@ -155,7 +158,7 @@ public final class Openings {
         } else {
             if (a.ring() - shift < ring) {
                 // the shares' ring is too narrow for the wrap term to vanish: truncate first (a round), then mask
-                return rewire(s, truncate(s, a, bits, ring, OPENING_BITS).toShared(s.first(), ring).reshape(a.shape()), ring, bits);
+                return rewire(s, truncate(s, a, bits, ring).toShared(s.first(), ring).reshape(a.shape()), ring, bits);
             }
             // one truncation, no wrap term (it vanishes mod 2^ring): parts r and rho (part 1)
             Values v = s.take(new OpeningMask(n, a.ring(), shift, ring));

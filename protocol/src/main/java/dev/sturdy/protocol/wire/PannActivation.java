@@ -13,12 +13,10 @@ import java.util.List;
 public final class PannActivation {
     private final ActivationPlan plan;
     private final List<PolynomialStage> stages;
-    private final int openingBits;
 
     public PannActivation(ActivationPlan plan) {
         this.plan = plan;
         this.stages = plan.stages().stream().map(PolynomialStage::new).toList();
-        this.openingBits = plan.policy().openingBits();
     }
 
     public ActivationPlan plan() {
@@ -42,13 +40,13 @@ public final class PannActivation {
                     + outRing);
         }
         TruncatedWire[] opened = Openings.truncate(s, u, new int[] {ps.get(0).inputBits(), plan.productInputBits()},
-                new int[] {ps.get(0).ring(), outRing}, openingBits);
+                new int[] {ps.get(0).ring(), outRing});
         TruncatedWire x = opened[0];
         for (int i = 0; i < stages.size(); i++) {
             Shared value = stages.get(i).evaluate(s, x);
             boolean last = i + 1 == stages.size();
             int bits = last ? plan.signBits() : ps.get(i + 1).inputBits();
-            x = Openings.truncate(s, value, bits, last ? outRing : ps.get(i + 1).ring(), openingBits);
+            x = Openings.truncate(s, value, bits, last ? outRing : ps.get(i + 1).ring());
         }
         Shared product = WireProduct.times(s, opened[1], 1L << plan.signBits(), x, outRing);
         // U (2^signBits + S) / 2: the halving is one more fractional bit

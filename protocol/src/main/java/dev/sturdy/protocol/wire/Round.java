@@ -9,9 +9,8 @@ import java.util.List;
  * One communication round: any number of openings whose bits travel together, ONE message per
  * peer. An opening reveals bits [from, from + width) (width &lt;= 64) of the sum of the parties'
  * values: each party sends those bits of its own value, packed; the receivers add them up modulo
- * 2^width. That sum is the sum of the values' bits up to a borrow of at most N - 1 units from the
- * dropped low bits (the caller's truncation tolerates it; an opening that also reads the top bit
- * sends enough bits that the borrow reaches it only with probability below 2^-(width - log2 N)).
+ * 2^width. That sum is the sum of the values' bits short by at most N - 1 units (the carries of
+ * the dropped low bits; {@link Openings} shows why its truncations tolerate them).
  * Boolean openings ({@link #openXor}) travel in the same message and are combined by XOR.
  */
 public final class Round {

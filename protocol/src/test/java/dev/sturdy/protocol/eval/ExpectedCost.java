@@ -12,8 +12,8 @@ import java.util.List;
  * The rounds and bytes a compute party sends for a query, from the protocol's definition rather
  * than from a run: a weighted layer is local; turning shares into a wire (the input, an activation's
  * output read by a weighted layer or a pooling) is one round of linearRing bits per element; a
- * truncating opening sends max(openingBits, wire bits + 2) of the value's ring (at most 64); AppReLU
- * is components + 1 truncating openings; exact ReLU opens c (ring bits), then ceil(log2 n) levels
+ * truncating opening sends the value's bits above the shift (ring - shift); AppReLU is components + 1
+ * truncating openings; exact ReLU opens c above the shift, then ceil(log2 n) levels
  * of a comparison tree over the n = ring - 2 - shift high bits (three XOR bits per merge, 64-bit
  * words of 64 elements), then one bit per element. Messages are packed bits in 64-bit words. For
  * chains where every ReLU reads a weighted layer directly (no residual additions, no max-pooling).
@@ -52,7 +52,8 @@ public final class ExpectedCost {
                 }
                 int scale = model.activationBits() + model.weightBits()[src];
                 if (beta == 0) {
-                    int tree = ring - 2 - (scale - model.activationBits());
+                    int shift = scale - model.activationBits();
+                    int tree = ring - 2 - shift;
                     int levels = 32 - Integer.numberOfLeadingZeros(tree - 1);
                     long words = (n + 63) / 64;
                     long merges = 0;
@@ -60,14 +61,12 @@ public final class ExpectedCost {
                         merges += nodes / 2;
                     }
                     rounds += 2 + levels;
-                    bytes += packed(n, ring) + 8 * (3 * merges * words + words);
+                    bytes += packed(n, ring - shift) + 8 * (3 * merges * words + words);
                 } else {
                     ActivationPlan plan = ActivationPlan.of(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT);
-                    int open = FixedPointPolicy.DEFAULT.openingBits();
-                    bytes += packed(n, Math.min(64, Math.max(open, ring - (scale - plan.productInputBits()))));
+                    bytes += packed(n, ring - (scale - plan.productInputBits()));
                     for (int k = 0; k < plan.stages().size(); k++) {
-                        int r = plan.stages().get(k).ring();
-                        bytes += packed(n, Math.min(64, Math.max(open, r - plan.shiftAfter(k))));
+                        bytes += packed(n, plan.stages().get(k).ring() - plan.shiftAfter(k));
                     }
                     rounds += plan.stages().size() + 1;
                 }

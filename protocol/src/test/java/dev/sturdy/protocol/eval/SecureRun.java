@@ -8,6 +8,7 @@ import dev.sturdy.model.lower.LoweredGraph;
 import dev.sturdy.protocol.correlation.Correlation;
 import dev.sturdy.protocol.correlation.Dealer;
 import dev.sturdy.protocol.correlation.PartyCorrelations;
+import dev.sturdy.protocol.correlation.Values;
 import dev.sturdy.protocol.cost.CostReport;
 import dev.sturdy.protocol.net.LocalParties;
 import dev.sturdy.protocol.prg.Prg;
@@ -27,8 +28,14 @@ import java.util.List;
  * only, and the client reconstructs the logits.
  */
 public final class SecureRun {
-    /** Decoded logits [batch x classes], party 0's cost report, the dealer's bytes sent. */
-    public record Result(double[] logits, CostReport party0, long dealerBytes, double seconds) {
+    /** Decoded logits [batch x classes], party 0's cost report, the dealer's bytes sent, the model owner's split. */
+    public record Result(double[] logits, CostReport party0, long dealerBytes, double seconds, ModelShares.Split split) {
+    }
+
+    /** Sees every correlation a compute party takes, with that party's values of it. */
+    @FunctionalInterface
+    public interface TakeListener {
+        void taken(int party, Correlation c, Values v);
     }
 
     private SecureRun() {
@@ -40,6 +47,11 @@ public final class SecureRun {
 
     public static Result run(Model model, SecureActivation activation, FixedPointPolicy policy, int parties,
                              double[] normalisedBatch, int batch) {
+        return run(model, activation, policy, parties, normalisedBatch, batch, (p, c, v) -> { });
+    }
+
+    public static Result run(Model model, SecureActivation activation, FixedPointPolicy policy, int parties,
+                             double[] normalisedBatch, int batch, TakeListener listener) {
         SecureRandom rnd = new SecureRandom();
         ModelShares.Split split = ModelShares.split(LoweredGraph.of(model.graph()), model.pann().bound(), policy, parties, rnd);
         FixedPoint in = new FixedPoint(policy.activationBits());
@@ -52,7 +64,9 @@ public final class SecureRun {
         long[] dealerBytes = new long[1];
         long start = System.nanoTime();
         List<SecureEvaluator.Output> out = LocalParties.run(parties, Duration.ofMinutes(10), net -> {
-            Session s = new Session(net, parties, new PartyCorrelations(net, seeds[net.id()].dealerSeed()));
+            PartyCorrelations correlations = new PartyCorrelations(net, seeds[net.id()].dealerSeed());
+            correlations.onTake((c, v) -> listener.taken(net.id(), c, v));
+            Session s = new Session(net, parties, correlations);
             return evaluator.query(s, 1, split.parties()[net.id()], inputs[net.id()]);
         }, net -> {
             net.beginQuery(1);
@@ -62,7 +76,7 @@ public final class SecureRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         RingTensor[] shares = out.stream().map(SecureEvaluator.Output::logits).toArray(RingTensor[]::new);
         FixedPoint logits = new FixedPoint(split.model().outputBits());
-        return new Result(logits.decode(AdditiveSharing.reconstruct(shares)), out.get(0).cost(), dealerBytes[0], seconds);
+        return new Result(logits.decode(AdditiveSharing.reconstruct(shares)), out.get(0).cost(), dealerBytes[0], seconds, split);
     }
 
     /** Plaintext logits of normalised inputs [batch x ...] with the given mode. */

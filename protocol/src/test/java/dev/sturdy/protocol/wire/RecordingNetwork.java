@@ -12,15 +12,15 @@ import java.util.List;
  * arithmetic opening, the opened bits of a boolean one, as far as a word-wise view shows them),
  * and every correction the dealer sends it.
  */
-final class RecordingNetwork extends ForwardingNetwork {
-    final List<long[]> openedSums = new ArrayList<>();
-    final List<long[]> openedXors = new ArrayList<>();
-    final List<long[]> fromDealer = new ArrayList<>();
+public final class RecordingNetwork extends ForwardingNetwork {
+    public final List<long[]> openedSums = new ArrayList<>();
+    public final List<long[]> openedXors = new ArrayList<>();
+    public final List<long[]> fromDealer = new ArrayList<>();
     private long[] sum;
     private long[] xor;
     private int pending;
 
-    RecordingNetwork(Network inner) {
+    public RecordingNetwork(Network inner) {
         super(inner);
     }
 

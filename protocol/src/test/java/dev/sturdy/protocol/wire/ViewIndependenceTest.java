@@ -6,17 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sturdy.model.approx.ActivationPlan;
 import dev.sturdy.model.approx.SignPolynomials;
 import dev.sturdy.model.fixed.FixedPointPolicy;
-import dev.sturdy.protocol.correlation.Correlation;
-import dev.sturdy.protocol.correlation.Dealer;
-import dev.sturdy.protocol.correlation.PartyCorrelations;
-import dev.sturdy.protocol.eval.CorrelationPlanner;
-import dev.sturdy.protocol.net.InMemoryNetwork;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
-import dev.sturdy.protocol.prg.Seeds;
-import dev.sturdy.protocol.sharing.AdditiveSharing;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,14 +45,14 @@ class ViewIndependenceTest {
     }
 
     enum Opening {
-        TRUNCATING((s, x, y) -> Openings.truncate(s, x, 20, 64, 40)),
+        TRUNCATING((s, x, y) -> Openings.truncate(s, x, 20, 64)),
         REWIRE((s, x, y) -> Openings.rewire(s, x, 20, 16)),
         WIRE_PRODUCT((s, x, y) -> {
             Round round = new Round(s);
-            Openings.Truncation a = Openings.truncation(s, round, x, new int[] {20}, new int[] {64}, 40);
-            Openings.Truncation b = Openings.truncation(s, round, y, new int[] {20}, new int[] {64}, 40);
+            Openings.Truncation a = Openings.truncation(s, round, x, new int[] {20}, new int[] {64});
+            Openings.Truncation b = Openings.truncation(s, round, y, new int[] {20}, new int[] {64});
             round.run();
-            return Openings.truncate(s, WireProduct.times(s, a.wires()[0], 0, b.wires()[0], 64), 20, 64, 40);
+            return Openings.truncate(s, WireProduct.times(s, a.wires()[0], 0, b.wires()[0], 64), 20, 64);
         }),
         EXACT_RELU((s, x, y) -> ExactRelu.relu(s, x, 22)),
         APP_RELU((s, x, y) -> new PannActivation(ActivationPlan.of(SignPolynomials.forBeta(9), FixedPointPolicy.DEFAULT))
@@ -75,74 +67,30 @@ class ViewIndependenceTest {
 
     /** Histograms [viewer][window][bin] of what parties 0 and 1 received. */
     private static long[][][] views(Opening opening, int parties, double secret) {
-        SecureRandom rnd = new SecureRandom();
         long[] xv = new long[LEN];
         Arrays.fill(xv, Math.round(Math.scalb(secret, SCALE)));
-        long[] yv = new Prg(Seed.random(rnd)).next(LEN);
+        long[] yv = new Prg(Seed.random(new SecureRandom())).next(LEN);
         for (int i = 0; i < LEN; i++) {
             yv[i] >>= 64 - SCALE;
         }
-        long[][] xs = AdditiveSharing.split(xv, parties, new Prg(Seed.random(rnd)));
-        long[][] ys = AdditiveSharing.split(yv, parties, new Prg(Seed.random(rnd)));
-        List<Correlation> plan = CorrelationPlanner.plan(parties,
-                s -> opening.program.run(s, shared(new long[LEN]), shared(new long[LEN])));
-        Seeds[] seeds = Seeds.local(parties, rnd);
+        RecordingNetwork[] recorders = new RecordingNetwork[parties];
+        InMemoryProgram.run(parties, RING, SCALE, new long[][] {xv, yv}, (s, in) -> opening.program.run(s, in[0], in[1]),
+                net -> recorders[net.id()] = new RecordingNetwork(net));
         long[][][] h = new long[2][WINDOWS.length][BINS];
-        try (InMemoryNetwork net = new InMemoryNetwork(parties, Duration.ofSeconds(60))) {
-            List<RecordingNetwork> recorders = new ArrayList<>();
-            for (int p = 0; p < parties; p++) {
-                recorders.add(new RecordingNetwork(net.endpoint(p)));
-            }
-            Thread[] threads = new Thread[parties + 1];
-            Throwable[] failure = new Throwable[1];
-            for (int p = 0; p <= parties; p++) {
-                int id = p;
-                threads[p] = new Thread(() -> {
-                    try {
-                        if (id == parties) {
-                            var d = net.endpoint(parties);
-                            d.beginQuery(1);
-                            new Dealer(d, seeds[parties], Dealer.WeightMasks.NONE).serve(plan);
-                        } else {
-                            RecordingNetwork r = recorders.get(id);
-                            Session s = new Session(r, parties, new PartyCorrelations(r, seeds[id].dealerSeed()));
-                            s.beginQuery(1);
-                            opening.program.run(s, shared(xs[id]), shared(ys[id]));
-                        }
-                    } catch (Throwable t) {
-                        failure[0] = t;
-                    }
-                });
-                threads[p].start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
-            if (failure[0] != null) {
-                throw new AssertionError(failure[0]);
-            }
-            for (int viewer = 0; viewer < 2; viewer++) {
-                RecordingNetwork r = recorders.get(viewer);
-                List<long[]> seen = new ArrayList<>(r.openedSums);
-                seen.addAll(r.openedXors);
-                seen.addAll(r.fromDealer);
-                for (long[] message : seen) {
-                    for (int i = 0; i + 1 < message.length; i++) {
-                        for (int w = 0; w < WINDOWS.length; w++) {
-                            h[viewer][w][(int) ((message[i] >>> WINDOWS[w]) & (BINS - 1))]++;
-                        }
+        for (int viewer = 0; viewer < 2; viewer++) {
+            RecordingNetwork r = recorders[viewer];
+            List<long[]> seen = new ArrayList<>(r.openedSums);
+            seen.addAll(r.openedXors);
+            seen.addAll(r.fromDealer);
+            for (long[] message : seen) {
+                for (int i = 0; i + 1 < message.length; i++) {
+                    for (int w = 0; w < WINDOWS.length; w++) {
+                        h[viewer][w][(int) ((message[i] >>> WINDOWS[w]) & (BINS - 1))]++;
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
         return h;
-    }
-
-    private static Shared shared(long[] v) {
-        return new Shared(v, null, RING, SCALE, v.length);
     }
 
     private static double chiSquareUniform(long[] h) {
