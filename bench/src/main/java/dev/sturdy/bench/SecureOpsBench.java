@@ -60,8 +60,8 @@ public class SecureOpsBench extends ShortRun {
                 int[] bits = {16};
                 int[] rings = {64};
                 Round round = new Round(s);
-                Openings.Truncation ox = Openings.truncation(s, round, new Shared(x[s.id()], null, 64, 16, n), bits, rings, 64);
-                Openings.Truncation oy = Openings.truncation(s, round, new Shared(y[s.id()], null, 64, 16, n), bits, rings, 64);
+                Openings.Truncation ox = Openings.truncation(s, round, new Shared(x[s.id()], null, 64, 16, n), bits, rings);
+                Openings.Truncation oy = Openings.truncation(s, round, new Shared(y[s.id()], null, 64, 16, n), bits, rings);
                 round.run();
                 TruncatedWire u = ox.wires()[0];
                 TruncatedWire v = oy.wires()[0];

@@ -57,8 +57,8 @@ public final class ElementwiseWorkload {
                 int[] bits = {f};
                 int[] rings = {64};
                 Round round = new Round(s);
-                Openings.Truncation ox = Openings.truncation(s, round, xs, bits, rings, 64);
-                Openings.Truncation oy = Openings.truncation(s, round, ys, bits, rings, 64);
+                Openings.Truncation ox = Openings.truncation(s, round, xs, bits, rings);
+                Openings.Truncation oy = Openings.truncation(s, round, ys, bits, rings);
                 round.run();
                 TruncatedWire u = ox.wires()[0];
                 TruncatedWire v = oy.wires()[0];

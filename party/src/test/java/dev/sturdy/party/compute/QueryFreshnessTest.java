@@ -30,7 +30,7 @@ class QueryFreshnessTest {
 
     @ParameterizedTest(name = "{0} parties, B={1} (0: exact ReLU)")
     @CsvSource({"2,8", "3,0"})
-    void theSameQueryTwiceOpensUnrelatedValues(int parties, int beta) {
+    void theSameQueryTwiceOpensUnrelatedValues(int parties, int beta) throws Exception {
         Model model = DemoModel.load();
         SecureRandom rnd = new SecureRandom();
         ModelShareFile[] files = ModelShareFile.split(model, parties, beta, 0, rnd);
