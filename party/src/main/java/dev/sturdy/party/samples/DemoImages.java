@@ -13,22 +13,29 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * The demo's sample images, pixel values in [0, 1], CHW, for a 28x28 grey model: the ten embedded
+ * The demo's sample images, pixel values in [0, 1], CHW: for a 28x28 grey model the ten embedded
  * Fashion-MNIST test images (one per class, resource samples.bin: per image a label byte and 784
  * pixel bytes), or class-balanced test images of Fashion-MNIST when more are asked for and the
- * machine has them; for other input shapes, deterministic synthetic images (labelled as such:
- * they have no true class).
+ * machine has them; for a 32x32 colour model the ten embedded CIFAR-10 test images (the first of
+ * each class in test_batch.bin, resource samples-cifar10.bin, its records: a label byte and 3072
+ * CHW pixel bytes); for other input shapes, or more images than embedded, deterministic synthetic
+ * images (labelled as such: they have no true class).
  */
 public record DemoImages(double[] pixels, int count, int[] labels, String source) {
     public static final Path FASHION_MNIST = DataSpec.FASHION_MNIST;
 
-    private static final String EMBEDDED = "/dev/sturdy/party/samples.bin";
+    private static final String EMBEDDED_FASHION = "/dev/sturdy/party/samples.bin";
+    private static final String EMBEDDED_CIFAR = "/dev/sturdy/party/samples-cifar10.bin";
     private static final int EMBEDDED_COUNT = 10;
 
     public static DemoImages load(Shape input, int count) {
         boolean fashionShape = input.channels() == 1 && input.height() == 28 && input.width() == 28;
+        boolean cifarShape = input.channels() == 3 && input.height() == 32 && input.width() == 32;
         if (fashionShape && count <= EMBEDDED_COUNT) {
-            return embedded(count);
+            return embedded(EMBEDDED_FASHION, input, count, "embedded Fashion-MNIST test images (one per class)");
+        }
+        if (cifarShape && count <= EMBEDDED_COUNT) {
+            return embedded(EMBEDDED_CIFAR, input, count, "embedded CIFAR-10 test images (one per class)");
         }
         if (fashionShape && Files.isDirectory(FASHION_MNIST)) {
             DemoImages d = fromData("idx:" + FASHION_MNIST, input, count);
@@ -57,14 +64,14 @@ public record DemoImages(double[] pixels, int count, int[] labels, String source
         return new DemoImages(px, idx.length, labels, "images of " + spec);
     }
 
-    private static DemoImages embedded(int count) {
+    private static DemoImages embedded(String resource, Shape input, int count, String source) {
         byte[] bytes;
-        try (InputStream in = DemoImages.class.getResourceAsStream(EMBEDDED)) {
+        try (InputStream in = DemoImages.class.getResourceAsStream(resource)) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the embedded sample images " + EMBEDDED, e);
+            throw new UncheckedIOException("cannot read the embedded sample images " + resource, e);
         }
-        int size = 28 * 28;
+        int size = input.size();
         double[] px = new double[count * size];
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
@@ -74,7 +81,7 @@ public record DemoImages(double[] pixels, int count, int[] labels, String source
                 px[i * size + p] = (bytes[record + 1 + p] & 0xff) / 255.0;
             }
         }
-        return new DemoImages(px, count, labels, "embedded Fashion-MNIST test images (one per class)");
+        return new DemoImages(px, count, labels, source);
     }
 
     /** Smooth random blobs from a fixed seed; label -1 (no true class). */
@@ -94,6 +101,6 @@ public record DemoImages(double[] pixels, int count, int[] labels, String source
         }
         int[] labels = new int[count];
         Arrays.fill(labels, -1);
-        return new DemoImages(px, count, labels, "synthetic images (no Fashion-MNIST on this machine)");
+        return new DemoImages(px, count, labels, "synthetic images (no sample images of this shape here)");
     }
 }

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The demo's model: the trained default model shipped as a resource when the build has one,
- * otherwise a small CNN with fixed-seed random weights (untrained: its classes mean nothing, but
- * secure and plaintext runs must still agree).
+ * The demo's models: the trained default model (Fashion-MNIST small CNN) shipped as a resource
+ * when the build has one, otherwise a small CNN with fixed-seed random weights (untrained: its
+ * classes mean nothing, but secure and plaintext runs must still agree); and the sturdy CIFAR-10
+ * ResNet-20 our trainer made ({@link #CIFAR10_RESOURCE}, sidecar beside it).
  */
 public final class DemoModel {
     public static final String RESOURCE = "/dev/sturdy/party/default.model";
+    public static final String CIFAR10_RESOURCE = "/dev/sturdy/party/resnet20-cifar10-sturdy.model";
     public static final String UNTRAINED = "untrained-demo-cnn";
 
     private DemoModel() {
@@ -41,6 +43,16 @@ public final class DemoModel {
             }
         }
         return untrained(new Shape(1, 28, 28), 10, 2024);
+    }
+
+    /** The shipped sturdy CIFAR-10 ResNet-20. */
+    public static Model cifar10() throws IOException {
+        try (InputStream in = DemoModel.class.getResourceAsStream(CIFAR10_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("this build has no CIFAR-10 model (resource " + CIFAR10_RESOURCE + ")");
+            }
+            return ModelFiles.read(in);
+        }
     }
 
     /**

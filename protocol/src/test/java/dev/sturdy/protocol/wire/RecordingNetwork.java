@@ -4,7 +4,9 @@ import dev.sturdy.protocol.net.ForwardingNetwork;
 import dev.sturdy.protocol.net.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wraps a compute party's endpoint and keeps what it learns: for every round, its own message
@@ -16,9 +18,20 @@ public final class RecordingNetwork extends ForwardingNetwork {
     public final List<long[]> openedSums = new ArrayList<>();
     public final List<long[]> openedXors = new ArrayList<>();
     public final List<long[]> fromDealer = new ArrayList<>();
-    private long[] sum;
-    private long[] xor;
-    private int pending;
+    /** Per round tag: the sum and XOR so far, and how many peers' halves are still to come. */
+    private final Map<Long, Opening> open = new HashMap<>();
+
+    private static final class Opening {
+        final long[] sum;
+        final long[] xor;
+        int pending;
+
+        Opening(long[] own, int peers) {
+            sum = own;
+            xor = own.clone();
+            pending = peers;
+        }
+    }
 
     public RecordingNetwork(Network inner) {
         super(inner);
@@ -27,10 +40,9 @@ public final class RecordingNetwork extends ForwardingNetwork {
     @Override
     public void send(int peer, long tag, long[] data, int offset, int length) {
         super.send(peer, tag, data, offset, length);
-        if (peer != dealerId() && pending == 0) {
-            sum = Arrays.copyOfRange(data, offset, offset + length);
-            xor = sum.clone();
-            pending = computeParties() - 1;
+        // a round sends the same message to every peer: the first send opens it
+        if (peer != dealerId() && !open.containsKey(tag)) {
+            open.put(tag, new Opening(Arrays.copyOfRange(data, offset, offset + length), computeParties() - 1));
         }
     }
 
@@ -41,13 +53,18 @@ public final class RecordingNetwork extends ForwardingNetwork {
             fromDealer.add(Arrays.copyOfRange(into, offset, offset + length));
             return;
         }
-        for (int i = 0; i < length; i++) {
-            sum[i] += into[offset + i];
-            xor[i] ^= into[offset + i];
+        Opening o = open.get(tag);
+        if (o == null) {
+            return; // not a round (a seed sent one way at setup)
         }
-        if (--pending == 0) {
-            openedSums.add(sum);
-            openedXors.add(xor);
+        for (int i = 0; i < length; i++) {
+            o.sum[i] += into[offset + i];
+            o.xor[i] ^= into[offset + i];
+        }
+        if (--o.pending == 0) {
+            open.remove(tag);
+            openedSums.add(o.sum);
+            openedXors.add(o.xor);
         }
     }
 }
