@@ -46,6 +46,11 @@ public final class DemoCommand extends PrintingCommand {
     @Option(names = "--json", description = "Print one JSON document.")
     private boolean json;
 
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist: the embedded small CNN on "
+            + "Fashion-MNIST images; cifar10: the shipped sturdy ResNet-20 on embedded CIFAR-10 test images, one per class "
+            + "(default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
     private static final int FRACTION_BITS = FixedPointPolicy.DEFAULT_ACTIVATION_BITS;
 
     @Override
@@ -56,7 +61,11 @@ public final class DemoCommand extends PrintingCommand {
         if (images < 1 || images > 100) {
             throw new IllegalArgumentException("--images must be in 1..100, not " + images);
         }
-        Model model = DemoModel.load();
+        Model model = switch (dataset) {
+            case "fashion-mnist" -> DemoModel.load();
+            case "cifar10" -> DemoModel.cifar10();
+            default -> throw new IllegalArgumentException("--dataset must be fashion-mnist or cifar10, not " + dataset);
+        };
         DemoImages samples = DemoImages.load(model.graph().input(), images);
         boolean untrained = model.name().equals(DemoModel.UNTRAINED);
         progress("model " + model.name() + (untrained ? " (UNTRAINED demonstration model: fixed-seed random weights)" : "")

@@ -37,12 +37,12 @@ class BenchCommandTest {
                 "--reps", "1", "--json");
         assertEquals(0, r.exitCode(), r.err() + r.out());
         Map<?, ?> doc = (Map<?, ?>) Json.parse(r.out());
-        // the input u = x / 50 has 16 + 24 fractional bits in 64; each opening sends max(40, wire bits + 2)
+        // the input u = x / 50 has 16 + 24 fractional bits in 64
         ActivationPlan plan = ActivationPlan.of(SignPolynomials.forBeta(ElementwiseWorkload.POLY_BETA), FixedPointPolicy.DEFAULT);
-        long bytes = 8L * ((n * 40L + 63) / 64) * (plan.stages().size() + 1);
-        assertEquals(plan.stages().size() + 1, number(doc, "rounds"));
-        assertEquals(bytes, number(doc, "bytesPerParty"));
-        assertTrue(number(doc, "dealerBytes") > bytes, "the dealer sends the mask powers");
+        ExpectedCost.Cost expected = ExpectedCost.appRelu(n, plan, 64, 16 + 24, 2);
+        assertEquals(expected.rounds(), number(doc, "rounds"));
+        assertEquals(expected.bytesSent(), number(doc, "bytesPerParty"));
+        assertTrue(number(doc, "dealerBytes") > expected.bytesSent(), "the dealer sends the mask powers");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.json.Json;
 import dev.sturdy.party.cli.CliRun;
 import dev.sturdy.party.samples.DemoModel;
+import dev.sturdy.protocol.eval.ExpectedCost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -134,10 +135,9 @@ class BenchOptionsTest {
     }
 
     /**
-     * n secret values, 2 parties. mul: one Beaver product opens x - a and y - b, 16 bytes an element to the
-     * peer, in one round (local truncation sends nothing). relu: the edaBit comparison opens 2 ring
-     * elements, then 3 bits per merge of a 62-bit comparison tree (61 merges in 6 levels) and a last bit,
-     * packed 64 elements a word: 16 n + 8 (3 x 61 + 1) n / 64 bytes in 8 rounds.
+     * n secret values with 16 fractional bits, 2 parties. mul: x and y opened as wires in one round
+     * (64 bits each), their product local (its truncation rides on whatever opening reads it next):
+     * 16 bytes an element. relu: exact ReLU in a ring of 16 + 5 + 3 bits ({@link ExpectedCost#exactRelu}).
      */
     @Test
     void mulAndReluWorkloadsCostWhatTheirProtocolsSay() {
@@ -147,10 +147,11 @@ class BenchOptionsTest {
         assertEquals("mul", mul.get("workload"));
         assertEquals(1L, mul.get("rounds"));
         assertEquals(16L * n, mul.get("bytesPerParty"));
+        ExpectedCost.Cost exact = ExpectedCost.exactRelu(n, 24, 0, 2);
         Map<String, Object> relu = bench("bench", "--workload", "relu", "--elements", Integer.toString(n), "--tls", "off",
                 "--reps", "1", "--json");
-        assertEquals(8L, relu.get("rounds"));
-        assertEquals(16L * n + 8L * (3 * 61 + 1) * n / 64, relu.get("bytesPerParty"));
+        assertEquals(exact.rounds(), relu.get("rounds"));
+        assertEquals(exact.bytesSent(), relu.get("bytesPerParty"));
     }
 
     /** lenet: the secure class of one image through conv-pool-conv-pool-dense-dense with exact ReLU is the plaintext one. */

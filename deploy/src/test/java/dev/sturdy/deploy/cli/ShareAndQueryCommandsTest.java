@@ -8,6 +8,7 @@ import dev.sturdy.deploy.DeploymentWriter;
 import dev.sturdy.deploy.FreePorts;
 import dev.sturdy.deploy.InProcessRoles;
 import dev.sturdy.model.Model;
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.model.json.Json;
@@ -61,7 +62,8 @@ class ShareAndQueryCommandsTest {
         assertEquals(0, share.exitCode(), share.err());
         for (int id = 0; id <= PARTIES; id++) {
             ModelShareFile f = ModelShareFile.load(DeploymentWriter.roleDir(deployment, id, PARTIES).resolve(ModelShareFile.FILE_NAME));
-            assertEquals(List.of(id, PARTIES, 16, B), List.of(f.role(), f.parties(), f.fractionalBits(), f.precisionB()));
+            assertEquals(List.of(id, PARTIES, FixedPointPolicy.DEFAULT_ACTIVATION_BITS, B),
+                    List.of(f.role(), f.parties(), f.fractionalBits(), f.precisionB()));
             assertEquals(id == PARTIES, f.isDealer());
         }
         assertNull(ModelShareFile.load(DeploymentWriter.roleDir(deployment, PARTIES, PARTIES).resolve(ModelShareFile.FILE_NAME))

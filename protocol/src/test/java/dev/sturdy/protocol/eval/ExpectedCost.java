@@ -51,28 +51,42 @@ public final class ExpectedCost {
                     throw new IllegalArgumentException("ReLU '" + l.name() + "' does not read a weighted layer directly");
                 }
                 int scale = model.activationBits() + model.weightBits()[src];
-                if (beta == 0) {
-                    int shift = scale - model.activationBits();
-                    int tree = ring - 2 - shift;
-                    int levels = 32 - Integer.numberOfLeadingZeros(tree - 1);
-                    long words = (n + 63) / 64;
-                    long merges = 0;
-                    for (int nodes = tree; nodes > 1; nodes = nodes / 2 + nodes % 2) {
-                        merges += nodes / 2;
-                    }
-                    rounds += 2 + levels;
-                    bytes += packed(n, ring - shift) + 8 * (3 * merges * words + words);
-                } else {
-                    ActivationPlan plan = ActivationPlan.of(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT);
-                    bytes += packed(n, ring - (scale - plan.productInputBits()));
-                    for (int k = 0; k < plan.stages().size(); k++) {
-                        bytes += packed(n, plan.stages().get(k).ring() - plan.shiftAfter(k));
-                    }
-                    rounds += plan.stages().size() + 1;
-                }
+                Cost relu = beta == 0 ? exactRelu(n, ring, scale - model.activationBits(), 2)
+                        : appRelu(n, ActivationPlan.of(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT), ring, scale, 2);
+                rounds += relu.rounds();
+                bytes += relu.bytesSent();
             }
         }
         return new Cost(rounds, bytes * (parties - 1));
+    }
+
+    /**
+     * Exact ReLU of n values shared in Z_2^ring, truncated by {@code shift}: c's bits above the shift,
+     * a comparison tree on the ring - 2 - shift bits below c's top two (ceil(log2) levels, three
+     * XOR bits per merge, 64 elements a word), one opened bit.
+     */
+    public static Cost exactRelu(long n, int ring, int shift, int parties) {
+        int tree = ring - 2 - shift;
+        int levels = 32 - Integer.numberOfLeadingZeros(tree - 1);
+        long words = (n + 63) / 64;
+        long merges = 0;
+        for (int nodes = tree; nodes > 1; nodes = nodes / 2 + nodes % 2) {
+            merges += nodes / 2;
+        }
+        return new Cost(2 + levels, (packed(n, ring - shift) + 8 * (3 * merges * words + words)) * (parties - 1));
+    }
+
+    /**
+     * AppReLU of n values u shared in Z_2^ring with {@code scale} fractional bits: one truncating
+     * opening of the bits above the product input's shift, then per component its next input's
+     * bits + 3 (the sign's after the last).
+     */
+    public static Cost appRelu(long n, ActivationPlan plan, int ring, int scale, int parties) {
+        long bytes = packed(n, ring - (scale - plan.productInputBits()));
+        for (int k = 0; k < plan.stages().size(); k++) {
+            bytes += packed(n, plan.stages().get(k).ring() - plan.shiftAfter(k));
+        }
+        return new Cost(plan.stages().size() + 1, bytes * (parties - 1));
     }
 
     /** Bytes of one message of n values of the given bits. */
