@@ -17,8 +17,9 @@ import java.util.List;
  * (p_i stays below 2 on its input range). The next input is floor(P_i / 2^(S_i - f_{i+1})); after the
  * last stage the sign S = floor(P_K / 2^(S_K - signBits)), and the output is U (2^signBits + S) / 2
  * with {@link #outputScale()} fractional bits, U = floor(u 2^productInputBits) (from the same
- * opening as U_1, truncated less, so the product keeps the activation's precision). In the protocol every floor is a truncation of a
- * masked opening and may be one unit higher; {@link #simulate} uses floor.
+ * opening as U_1, truncated less, so the product keeps the activation's precision). In the
+ * protocol every floor is a truncation of a masked opening and may be up to N - 1 units lower (the
+ * parties' dropped carries) or one higher; {@link #simulate} uses floor.
  */
 public final class ActivationPlan {
 

@@ -134,17 +134,32 @@ public final class ModelShares {
 
     /** All-zero shares of the right sizes under a fixed seed: for a dry run that only needs shapes (the dealer's plan). */
     public static ModelShares zeros(SecureModel model) {
+        try {
+            return ofSizes(model, Seed.ofBytes(new byte[Seed.BYTES]), long[]::new);
+        } catch (IOException e) {
+            throw new AssertionError(e); // new arrays do not read anything
+        }
+    }
+
+    /** Where a weighted layer's arrays come from, given their sizes (new zeros, or read from a file). */
+    @FunctionalInterface
+    private interface ArraySource {
+        long[] next(int size) throws IOException;
+    }
+
+    /** Per weighted layer in order, W^ then the bias share from {@code arrays}, at the structure's sizes. */
+    private static ModelShares ofSizes(SecureModel model, Seed seed, ArraySource arrays) throws IOException {
         List<Layer> layers = model.graph().layers();
         long[][] w = new long[layers.size()][];
         long[][] b = new long[layers.size()][];
         for (int l = 0; l < layers.size(); l++) {
             if (layers.get(l).hasWeights()) {
                 int[] sizes = layers.get(l).parameterSizes();
-                w[l] = new long[sizes[0]];
-                b[l] = new long[sizes[1]];
+                w[l] = arrays.next(sizes[0]);
+                b[l] = arrays.next(sizes[1]);
             }
         }
-        return new ModelShares(model, Seed.ofBytes(new byte[Seed.BYTES]), w, b);
+        return new ModelShares(model, seed, w, b);
     }
 
     public SecureModel model() {
@@ -186,17 +201,7 @@ public final class ModelShares {
     /** Reads what {@link #write} wrote for the same model; sizes come from the structure, not the file. */
     public static ModelShares read(DataInput in, SecureModel model) throws IOException {
         Seed seed = Seed.fromLongs(new long[] {in.readLong(), in.readLong()});
-        List<Layer> layers = model.graph().layers();
-        long[][] w = new long[layers.size()][];
-        long[][] b = new long[layers.size()][];
-        for (int l = 0; l < layers.size(); l++) {
-            if (layers.get(l).hasWeights()) {
-                int[] sizes = layers.get(l).parameterSizes();
-                w[l] = readLongs(in, sizes[0]);
-                b[l] = readLongs(in, sizes[1]);
-            }
-        }
-        return new ModelShares(model, seed, w, b);
+        return ofSizes(model, seed, size -> readLongs(in, size));
     }
 
     private static void writeLongs(DataOutput out, long[] v) throws IOException {

@@ -76,7 +76,12 @@ class OpeningsTest {
         long[] x = truncationRange(n, ring, shift, parties, 2);
         List<Shared> out = InMemoryProgram.run(parties, ring, scale, new long[][] {x},
                 (s, in) -> Openings.truncate(s, in[0], bits, ring).toShared(s.first(), ring));
-        for (int i = 0; i < n; i++) {
+        assertFloorWithinTheCarries(out, x, shift, ring, parties);
+    }
+
+    /** Every output is floor(x / 2^shift) + e mod 2^ring, e in [-(N - 1), 1]. */
+    private static void assertFloorWithinTheCarries(List<Shared> out, long[] x, int shift, int ring, int parties) {
+        for (int i = 0; i < x.length; i++) {
             long got = InMemoryProgram.reconstruct(out, i, ring).longValueExact();
             long err = signed(got - Math.floorDiv(x[i], 1L << shift), ring);
             assertTrue(err >= -(parties - 1) && err <= 1, "element " + i + ": off by " + err + " units");
@@ -93,11 +98,7 @@ class OpeningsTest {
         long[] x = values(n, -(1L << (ring - 1 + shift)), 1L << (ring - 1 + shift), 3);
         List<Shared> out = InMemoryProgram.run(parties, RING, SCALE, new long[][] {x},
                 (s, in) -> Openings.rewire(s, in[0], ring, bits).toShared(s.first()));
-        for (int i = 0; i < n; i++) {
-            long got = InMemoryProgram.reconstruct(out, i, ring).longValueExact();
-            long err = signed(got - Math.floorDiv(x[i], 1L << shift), ring);
-            assertTrue(err >= -(parties - 1) && err <= 1, "element " + i + ": off by " + err + " units");
-        }
+        assertFloorWithinTheCarries(out, x, shift, ring, parties);
     }
 
     @ParameterizedTest(name = "{0} parties")
