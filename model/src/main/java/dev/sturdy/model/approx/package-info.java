@@ -5,35 +5,31 @@
  *
  * <ul>
  *   <li>{@link dev.sturdy.model.approx.Remez}: odd minimax of sgn on [a, b], the building block.</li>
- *   <li>{@link dev.sturdy.model.approx.SignPolynomialSearch}: the degree sequence and eps per B
- *       (depth first, then Lee et al.'s mults, then MPC openings), and
- *       {@link dev.sturdy.model.approx.SignPolynomialGenerator}, which writes the shipped resource.</li>
+ *   <li>{@link dev.sturdy.model.approx.SignPolynomialSearch}: the degree sequence and eps per B for
+ *       the secure protocol's cost (fewest components, then the smallest sum of degrees, degrees at
+ *       most 7), and {@link dev.sturdy.model.approx.SignPolynomialGenerator}, which writes the
+ *       shipped resource.</li>
  *   <li>{@link dev.sturdy.model.approx.SignPolynomials}: the shipped polynomials (B = 4..20) and
  *       approxCNN's reference files.</li>
  *   <li>{@link dev.sturdy.model.approx.AppRelu}, {@link dev.sturdy.model.approx.AppMax}: plaintext
  *       evaluation in doubles.</li>
- *   <li>{@link dev.sturdy.model.approx.EvaluationPlan}: the rounds and products the MPC protocol
- *       follows, with a fixed-point simulation; its javadoc has the fractional bits needed per B.</li>
+ *   <li>{@link dev.sturdy.model.approx.ActivationPlan}: the integers the secure protocol computes
+ *       (input bits, scale and coefficients per component) and their exact simulation.</li>
  * </ul>
  *
- * <p>Shipped degrees (ReLU error as a fraction of 2^-B; approxCNN's degrees where they differ):
+ * <p>Shipped degrees (ReLU error as a fraction of 2^-B; the table with secure costs is in
+ * docs/polynomials.md):
  * <pre>
- *   B   degrees               error   approxCNN
- *   6   3, 7                  .954
- *   7   7, 7                  .960
- *   8   7, 15                 .968
- *   9   15, 15                .990
- *   10  7, 7, 13              .913
- *   11  13, 7, 15             .911    7, 7, 27     (same depth 11, same 20 mults)
- *   12  13, 15, 15            .904    7, 15, 27    (same depth 12, same 23 mults)
- *   13  15, 15, 25            .961    15, 15, 27   (same depth 13, same 26 mults)
- *   14  27, 15, 29            .964    15, 27, 29   (same depth 14, same 29 mults)
- *   15  27, 29, 31            .972
- *   16  7, 7, 7, 15, 15       .934
- *   17  15, 7, 7, 15, 15      .916
- *   18  15, 15, 7, 15, 15     .894
- *   19  7, 15, 15, 15, 27     .979
- *   20  15, 15, 15, 15, 27    .952
+ *   B   degrees                  error     B   degrees                  error
+ *   4   3                        .929      13  5, 7, 7, 7, 7            .736
+ *   5   3, 3                     .964      14  5, 5, 5, 5, 5, 7         .982
+ *   6   5, 5                     .878      15  5, 7, 7, 5, 7, 7         .770
+ *   7   3, 5, 5                  .800      16  7, 7, 7, 7, 7, 7         .826
+ *   8   7, 5, 5                  .788      17  7, 7, 5, 5, 5, 7, 7      .792
+ *   9   7, 7, 7                  .859      18  5, 7, 7, 7, 7, 7, 7      .848
+ *   10  5, 5, 7, 5               .872      19  7, 7, 5, 5, 5, 5, 7, 7   .808
+ *   11  7, 5, 7, 7               .939      20  5, 7, 7, 7, 7, 5, 7, 7   .862
+ *   12  5, 5, 5, 5, 7            .928
  * </pre>
  */
 package dev.sturdy.model.approx;

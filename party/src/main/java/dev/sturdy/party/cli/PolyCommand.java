@@ -108,7 +108,7 @@ public final class PolyCommand extends PrintingCommand {
     }
 
     private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
-        String format = "%3s  %-20s %9s  %9s  %5s  %4s  %6s  %7s  %8s  %-13s %4s  %6s  %7s  %8s%n";
+        String format = "%3s  %-24s %9s  %9s  %5s  %4s  %6s  %7s  %8s  %-13s %4s  %6s  %7s  %8s%n";
         out.printf(format, "B", "degrees", "eps", "relu/2^-B", "mults", "bits", "rounds", "party B", "dealer B",
                 "reference", "bits", "rounds", "party B", "dealer B");
         for (Map<String, Object> row : rows) {
