@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Settings every Sturdy benchmark inherits (command-line options override them): throughput per
  * second, one fork, 3 warm-up iterations of 2 s (a secure call takes up to a second, and the JIT
- * needs a few), 3 measured iterations of 2 s. The whole suite runs in about 8 minutes.
+ * needs a few), 3 measured iterations of 2 s. The whole suite runs in about 4 minutes.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
