@@ -13,23 +13,26 @@ import dev.sturdy.protocol.eval.SecureRun;
 import dev.sturdy.protocol.prg.Seed;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The README's command, as processes over TLS: the secure class equals the plaintext PANN's on
  * every image, and each query costs what the same model, B and fractional bits cost in an in-memory
- * run of the evaluator (rounds and bytes depend on sizes only, not on the transport or the values).
+ * run of the evaluator (rounds and bytes depend on sizes only, not on the transport or the values);
+ * for the Fashion-MNIST demo model and for the shipped CIFAR-10 ResNet-20.
  */
 class DemoCommandTest {
-    @Test
-    void demoJsonAgreesWithThePlaintextPannOnEveryImage() throws Exception {
-        CliRun r = CliRun.with(Sturdy.commandLine(), "demo", "--parties", "2", "--images", "2", "--json");
+    @ParameterizedTest
+    @ValueSource(strings = {"fashion-mnist", "cifar10"})
+    void demoJsonAgreesWithThePlaintextPannOnEveryImage(String dataset) throws Exception {
+        CliRun r = CliRun.with(Sturdy.commandLine(), "demo", "--parties", "2", "--images", "2", "--dataset", dataset, "--json");
         assertEquals(0, r.exitCode(), r.err() + r.out());
         Map<?, ?> doc = (Map<?, ?>) Json.parse(r.out());
         List<?> results = (List<?>) doc.get("results");
         assertEquals(2, results.size());
 
-        Model model = DemoModel.load();
+        Model model = dataset.equals("cifar10") ? DemoModel.cifar10() : DemoModel.load();
         SecureRun.Result inMemory = SecureRun.run(model, SecureActivation.pann(SignPolynomials.forBeta(9), FixedPointPolicy.DEFAULT),
                 2, new double[model.graph().input().size()], 1);
         for (Object o : results) {
