@@ -115,8 +115,7 @@ public final class Dealer {
         c.deal(own, memory);
         if (c.correctionBits() > 0) {
             int words = Derivation.words(c);
-            long[] message = pool.borrowExact(words);
-            java.util.Arrays.fill(message, 0L);
+            long[] message = pool.borrowZeroed(words);
             Derivation.packCorrection(c, own, others, message);
             net.send(0, c.tag(), message, 0, words);
             pool.release(message);

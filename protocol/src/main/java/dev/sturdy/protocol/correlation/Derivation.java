@@ -17,7 +17,7 @@ final class Derivation {
     static void fill(Prg prg, Part part, long[] lo, long[] hi) {
         int n = part.count();
         if (part.wide()) {
-            // two PRG words per value, low word first: the low words into lo, then the high words into hi
+            // two PRG words per value: the first n words are the low halves, the next n the high halves
             prg.fill(lo, 0, n);
             prg.fill(hi, 0, n);
         } else {

@@ -30,12 +30,7 @@ public final class Values {
     }
 
     private static long[] array(LongArrayPool pool, int n) {
-        if (pool == null) {
-            return new long[n];
-        }
-        long[] a = pool.borrowExact(n);
-        java.util.Arrays.fill(a, 0L);
-        return a;
+        return pool == null ? new long[n] : pool.borrowZeroed(n);
     }
 
     /** Gives borrowed arrays back; the values must not be read after. */

@@ -1,11 +1,13 @@
 package dev.sturdy.protocol.ring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * A small grow-only pool of {@code long[]} scratch arrays. Fresh large arrays are expensive on the
  * JVM (zeroing, page faults on first touch), so hot paths borrow and release them. Borrowed arrays
- * may be longer than asked and are not cleared. Not thread safe: one pool per party thread.
+ * may be longer than asked and are not cleared, except by {@link #borrowZeroed}. Not thread safe:
+ * one pool per party thread.
  */
 public final class LongArrayPool {
     private final int maxRetained;
@@ -30,11 +32,13 @@ public final class LongArrayPool {
         return new long[minLength];
     }
 
-    /** An array of exactly {@code length} (not cleared): a free one of that length, or a new one. */
-    public long[] borrowExact(int length) {
+    /** An array of exactly {@code length}, all zeros: a free one of that length cleared, or a new one. */
+    public long[] borrowZeroed(int length) {
         for (int i = free.size() - 1; i >= 0; i--) {
             if (free.get(i).length == length) {
-                return free.remove(i);
+                long[] a = free.remove(i);
+                Arrays.fill(a, 0L);
+                return a;
             }
         }
         return new long[length];
