@@ -39,9 +39,14 @@ final class TestDeployment {
 
     /** A random CNN on inputs of shape {@code input}, queries of up to {@code maxBatch} inputs. */
     TestDeployment(int parties, Path dir, Duration receiveTimeout, Shape input, int maxBatch) throws IOException {
+        this(parties, dir, receiveTimeout, DemoModel.untrained(input, 4, 7), maxBatch);
+    }
+
+    /** {@code model} deployed for queries of up to {@code maxBatch} inputs. */
+    TestDeployment(int parties, Path dir, Duration receiveTimeout, Model model, int maxBatch) throws IOException {
         this.parties = parties;
         this.dir = dir;
-        this.model = DemoModel.untrained(input, 4, 7);
+        this.model = model;
         this.plain = new PlainReference(model, B);
         int base = FreePorts.range(2 * (parties + 1));
         layout = new DeploymentWriter.Layout(parties, List.of("127.0.0.1"), base, base + parties + 1, B, F, maxBatch,

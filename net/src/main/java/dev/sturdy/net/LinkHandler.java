@@ -8,14 +8,17 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The last handler of a connection: the dialer sends its HELLO once the connection (and TLS) is
  * up, the acceptor checks it against the peer's certificate and answers with its own HELLO, which
- * the dialer checks in turn; a refused peer sees the connection close before any HELLO. After
- * that, DATA frames go to the peer's per-stream inboxes. Runs on the event loop.
+ * the dialer checks in turn; a refused peer sees the connection close before any HELLO, and an
+ * accepted connection that sends no HELLO in time is closed. After that, DATA frames go to the
+ * peer's streams, CREDIT frames widen a stream's send window and CANCEL frames stop a stream.
+ * Runs on the event loop.
  */
 final class LinkHandler extends ChannelInboundHandlerAdapter {
     private final NettyTransport transport;
@@ -35,6 +38,14 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         if (ssl == null && expectedPeer >= 0) {
             sendHello(ctx);
+        }
+        if (expectedPeer < 0) {
+            long ms = transport.helloTimeoutMillis();
+            ctx.executor().schedule(() -> {
+                if (peer < 0 && ctx.channel().isActive()) {
+                    refuse(ctx, "no HELLO within " + ms + " ms of connecting");
+                }
+            }, ms, TimeUnit.MILLISECONDS);
         }
         super.channelActive(ctx);
     }
@@ -87,9 +98,14 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 handedOver = true;
-                if (transport.link(peer).deliver(stream, c)) {
+                if (transport.link(peer).deliver(stream, c) == PeerLink.Delivery.STARTED) {
                     transport.streamStarted(peer, stream);
                 }
+            } else if (type == Frames.CREDIT && frame.readableBytes() == 16) {
+                transport.link(peer).credited(frame.readLong(), frame.readLong());
+            } else if (type == Frames.CANCEL && frame.readableBytes() >= 8) {
+                long stream = frame.readLong();
+                transport.link(peer).stoppedByPeer(stream, Frames.cancelReason(frame));
             } else {
                 transport.lost(peer, ctx.channel(), "unexpected frame type " + type);
                 ctx.close();

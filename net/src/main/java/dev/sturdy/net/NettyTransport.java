@@ -23,8 +23,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,7 +51,7 @@ public final class NettyTransport implements AutoCloseable {
     private final PeerLink[] links;
     private final SslContext serverTls;
     private final SslContext clientTls;
-    private final List<String> refusals = new CopyOnWriteArrayList<>();
+    private final RefusalLog refusals = new RefusalLog(LOG);
     private volatile String fatal;
     private volatile StreamListener streamListener;
     private volatile boolean closed;
@@ -65,7 +63,8 @@ public final class NettyTransport implements AutoCloseable {
         this.links = new PeerLink[cfg.computeParties() + 1];
         for (int p = 0; p < links.length; p++) {
             if (p != cfg.id()) {
-                links[p] = new PeerLink(p, cfg.nameOf(p), cfg.link(), SOCKET_BUFFER);
+                links[p] = new PeerLink(self, p, cfg.nameOf(p), cfg.link(), SOCKET_BUFFER,
+                        FlowControl.between(cfg.id(), p, cfg.computeParties()));
             }
         }
         TlsCredentials tls = cfg.tls();
@@ -91,6 +90,7 @@ public final class NettyTransport implements AutoCloseable {
             t.awaitPeers();
             long sweepMs = Math.max(1000, cfg.receiveTimeout().toMillis());
             t.group.scheduleAtFixedRate(t::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+            t.refusals.startupOver();
             return t;
         } catch (RuntimeException e) {
             t.close();
@@ -102,7 +102,13 @@ public final class NettyTransport implements AutoCloseable {
         return cfg;
     }
 
-    /** This role's endpoint of stream {@code stream}; every role must open the same stream id for one query. */
+    /**
+     * This role's endpoint of stream {@code stream}; every role must open the same stream id for
+     * one query.
+     *
+     * @throws StreamReusedException when a stream of this id ended here less than
+     *                               {@link #tombstoneSeconds} ago
+     */
     public Network open(long stream) {
         if (closed) {
             throw new NetworkException(self + ": the transport is closed");
@@ -245,6 +251,7 @@ public final class NettyTransport implements AutoCloseable {
             SSLParameters params = engine.getSSLParameters();
             params.setProtocols(new String[] {"TLSv1.3"});
             engine.setSSLParameters(params);
+            ssl.setHandshakeTimeoutMillis(helloTimeoutMillis());
             p.addLast("tls", ssl);
         }
         p.addLast("frames", new LengthFieldBasedFrameDecoder(4 + Frames.MAX_FRAME, 0, 4, 0, 4));
@@ -264,7 +271,8 @@ public final class NettyTransport implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new NetworkException(self + ": " + l.name + " did not connect within "
-                            + cfg.startTimeout().toSeconds() + " s" + (refusals.isEmpty() ? "" : "; refused: " + refusals));
+                            + cfg.startTimeout().toSeconds() + " s"
+                            + (refusals.kept().isEmpty() ? "" : "; refused: " + refusals.kept()));
                 }
                 try {
                     l.firstConnected.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
@@ -279,6 +287,43 @@ public final class NettyTransport implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How long an accepted connection may take to finish TLS and send its HELLO before it is closed. */
+    long helloTimeoutMillis() {
+        return Math.min(10_000, cfg.startTimeout().toMillis());
+    }
+
+    /** How long a closed stream's id stays refused, and an unclaimed stream's frames are kept: 2x the receive timeout. */
+    long tombstoneSeconds() {
+        return Math.max(1, 2 * cfg.receiveTimeout().toSeconds());
+    }
+
+    /** Connections refused since start (bogus connects, wrong certificates, wrong roles). */
+    public long refusedConnections() {
+        return refusals.total();
+    }
+
+    /** Bytes held for streams no endpoint here has opened, over all peers (the cap is per peer). */
+    public long unclaimedBytes() {
+        long sum = 0;
+        for (PeerLink l : links) {
+            if (l != null) {
+                sum += l.unclaimedBytes();
+            }
+        }
+        return sum;
+    }
+
+    /** Streams of which this role holds state, tombstones of recently closed ones included. */
+    public int streamCount() {
+        int sum = 0;
+        for (PeerLink l : links) {
+            if (l != null) {
+                sum += l.streamCount();
+            }
+        }
+        return sum;
     }
 
     private void sweep() {
@@ -301,7 +346,6 @@ public final class NettyTransport implements AutoCloseable {
                 : "a connection from " + ch.remoteAddress();
         String msg = self + ": refused " + who + ": " + reason;
         refusals.add(msg);
-        LOG.log(System.Logger.Level.WARNING, msg);
         if (expectedPeer >= 0 && !links[expectedPeer].firstConnected.isDone()) {
             fatal = msg;
         }

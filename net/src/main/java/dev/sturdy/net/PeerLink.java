@@ -7,42 +7,39 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The connection to one peer role, shared by every stream: the current channel (replaced when
- * the peer reconnects, which bumps {@link #epoch}), and per-stream inboxes of received chunks.
- * Inboxes are created by whichever comes first, the stream's endpoint or the stream's first frame.
+ * the peer reconnects, which bumps {@link #epoch}), and the state of each stream on it
+ * ({@link PeerStream}). A stream's state is created by whichever comes first, the stream's
+ * endpoint or the stream's first frame, and outlives the endpoint as a tombstone until swept.
  */
 final class PeerLink {
-    /** Received chunks of one stream from this peer; unclaimed inboxes are swept after a while. */
-    static final class Inbox {
-        final LinkedBlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
-        final long createdNanos = System.nanoTime();
-        volatile boolean claimed;
-
-        void releaseAll() {
-            for (Chunk c; (c = chunks.poll()) != null; ) {
-                c.release();
-            }
-        }
-    }
-
     final int peer;
     final String name;
+    private final String self;
     final CompletableFuture<Void> firstConnected = new CompletableFuture<>();
-    private final ConcurrentHashMap<Long, Inbox> inboxes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, PeerStream> streams = new ConcurrentHashMap<>();
+    private final AtomicLong unclaimedBytes = new AtomicLong();
+    private final FlowControl flow;
     private volatile Channel channel;
     private volatile int epoch;
     private volatile String downReason = "not connected yet";
 
     private final DelayedWriter delayed;
 
-    /** @param link emulated conditions for what this role sends to the peer; socketBuffer bounds a sender's lead */
-    PeerLink(int peer, String name, LinkEmulation link, int socketBuffer) {
+    /**
+     * @param self this role's name, for the reasons it gives the peer
+     * @param link emulated conditions for what this role sends to the peer; socketBuffer bounds a sender's lead
+     * @param flow the send window towards this peer, whether what it sends is credited, the cap on unclaimed data
+     */
+    PeerLink(String self, int peer, String name, LinkEmulation link, int socketBuffer, FlowControl flow) {
+        this.self = self;
         this.peer = peer;
         this.name = name;
+        this.flow = flow;
         this.delayed = link.active() ? new DelayedWriter(link, socketBuffer) : null;
     }
 
@@ -68,6 +65,10 @@ final class PeerLink {
         return epoch;
     }
 
+    FlowControl flow() {
+        return flow;
+    }
+
     /** Throws unless the peer is connected on the same connection as at {@code sinceEpoch}. */
     void requireUsable(int sinceEpoch, String self) {
         String reason = downReason;
@@ -80,58 +81,124 @@ final class PeerLink {
         }
     }
 
-    Inbox inbox(long stream) {
-        return inboxes.computeIfAbsent(stream, s -> new Inbox());
+    /** The stream for a new endpoint; null when this role closed a stream of that id recently (a reused id). */
+    PeerStream claim(long stream) {
+        PeerStream s = streams.computeIfAbsent(stream, k -> new PeerStream(flow.window()));
+        if (s.closed()) {
+            return null;
+        }
+        s.claim(unclaimedBytes);
+        return s;
     }
 
-    /** Queues a chunk; true when it is the first sign of this stream here (no endpoint opened it yet). */
-    boolean deliver(long stream, Chunk c) {
+    /** Hands a received chunk to its stream; STARTED when it is the first sign of the stream here. */
+    Delivery deliver(long stream, Chunk c) {
         boolean[] created = {false};
-        Inbox in = inboxes.computeIfAbsent(stream, s -> {
+        PeerStream s = streams.computeIfAbsent(stream, k -> {
             created[0] = true;
-            return new Inbox();
+            return new PeerStream(flow.window());
         });
-        in.chunks.add(c);
-        return created[0];
+        return switch (s.offer(c, unclaimedBytes, flow.maxUnclaimedBytes())) {
+            case QUEUED -> created[0] ? Delivery.STARTED : Delivery.QUEUED;
+            case DROPPED -> Delivery.DROPPED;
+            case OVER_CAP -> {
+                String why = self + " holds more than " + (flow.maxUnclaimedBytes() >> 20) + " MiB from " + name
+                        + " for queries no client asked it to run";
+                s.stop(why, unclaimedBytes);
+                sendStop(stream, why);
+                yield Delivery.OVER_CAP;
+            }
+        };
     }
 
-    void closeStream(long stream) {
-        Inbox in = inboxes.remove(stream);
-        if (in != null) {
-            in.releaseAll();
+    enum Delivery { STARTED, QUEUED, DROPPED, OVER_CAP }
+
+    /** The peer stopped serving a stream; remembered even if no frame of it came yet. */
+    void stoppedByPeer(long stream, String reason) {
+        streams.computeIfAbsent(stream, k -> new PeerStream(flow.window())).stop(reason, unclaimedBytes);
+    }
+
+    /** The peer consumed {@code bytes} of a stream this role sends on. */
+    void credited(long stream, long bytes) {
+        PeerStream s = streams.get(stream);
+        if (s != null) {
+            s.credit(bytes);
         }
     }
 
-    /** Drops inboxes no endpoint claimed for {@code maxAgeNanos} (frames of abandoned or finished streams). */
+    void closeStream(long stream) {
+        PeerStream s = streams.get(stream);
+        if (s != null) {
+            s.close(unclaimedBytes);
+        }
+    }
+
+    /** Bytes held for streams no endpoint has claimed (yet). */
+    long unclaimedBytes() {
+        return unclaimedBytes.get();
+    }
+
+    /**
+     * Forgets tombstones older than {@code maxAgeNanos} and drops streams no endpoint claimed for
+     * that long (frames of queries abandoned before they reached this role).
+     */
     void sweep(long maxAgeNanos) {
         long now = System.nanoTime();
-        inboxes.entrySet().removeIf(e -> {
-            Inbox in = e.getValue();
-            boolean stale = !in.claimed && now - in.createdNanos > maxAgeNanos;
+        streams.entrySet().removeIf(e -> {
+            PeerStream s = e.getValue();
+            if (s.closed()) {
+                return now - s.closedNanos() > maxAgeNanos;
+            }
+            boolean stale = !s.claimed() && now - s.createdNanos > maxAgeNanos;
             if (stale) {
-                in.releaseAll();
+                s.discard(unclaimedBytes);
             }
             return stale;
         });
     }
 
+    /** Streams this link holds state for (tombstones included). */
+    int streamCount() {
+        return streams.size();
+    }
+
     void closeAllStreams() {
-        inboxes.values().forEach(Inbox::releaseAll);
-        inboxes.clear();
+        streams.values().forEach(s -> s.close(unclaimedBytes));
+        streams.clear();
+    }
+
+    /** Tells the peer that this role stopped serving a stream (best effort: a closed connection says it too). */
+    void sendStop(long stream, String reason) {
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(Frames.cancel(ch.alloc(), stream, reason));
+        }
+    }
+
+    /** Credits the peer with {@code bytes} of a stream this role consumed. */
+    void sendCredit(long stream, long bytes) {
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(Frames.credit(ch.alloc(), stream, bytes));
+        }
     }
 
     /**
-     * Writes one message as frames of at most {@link Frames#MAX_CHUNK_ELEMENTS}. When the channel's
-     * outbound buffer is over its high-water mark, waits for the last write so a fast sender cannot
-     * queue unbounded memory. With link emulation the frames go through the {@link DelayedWriter}.
+     * Writes one message as frames of at most {@link Frames#MAX_CHUNK_ELEMENTS}. Each frame first
+     * waits for room in the stream's send window (flow control: what the peer has not read yet
+     * stays bounded). When the channel's outbound buffer is over its high-water mark, waits for
+     * the last write so a fast sender cannot queue unbounded memory. With link emulation the
+     * frames go through the {@link DelayedWriter}.
      */
-    void send(String self, int sinceEpoch, long stream, long query, long step, long tag, long[] data, int offset,
-              int length, long timeoutMillis) {
+    void send(String self, int sinceEpoch, PeerStream s, long stream, long query, long step, long tag, long[] data,
+              int offset, int length, long timeoutMillis) {
         requireUsable(sinceEpoch, self);
+        s.requireRunning(self, name);
         Channel ch = channel;
         int pos = 0;
         do {
             int n = Math.min(Frames.MAX_CHUNK_ELEMENTS, length - pos);
+            s.reserve(8L * n, timeoutMillis, self, name);
             ByteBuf frame = Frames.data(ch.alloc(), stream, query, step, tag, length, pos, data, offset + pos, n);
             pos += n;
             if (delayed != null) {

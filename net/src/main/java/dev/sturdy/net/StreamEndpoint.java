@@ -8,8 +8,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One stream's {@link Network} endpoint over a {@link NettyTransport}: the frames it sends carry
- * its stream id, and it reads only its own per-peer inboxes, so any number of streams (queries)
+ * its stream id, and it reads only its own per-peer streams, so any number of streams (queries)
  * run at once over the shared connections. Used by one thread, like every endpoint.
+ *
+ * <p>It credits what it reads from a windowed peer (the dealer), and when it fails (or the caller
+ * {@link #abandon abandons} it), closing it tells every peer to stop serving the stream, so no
+ * role keeps computing or sending for a query that is already lost.
  */
 final class StreamEndpoint implements Network {
     private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -19,13 +23,16 @@ final class StreamEndpoint implements Network {
     private final long stream;
     private final String self;
     private final int[] epochs;
-    private final PeerLink.Inbox[] inboxes;
+    private final PeerStream[] streams;
+    private final long[] uncredited;
     private final long[] sendStep;
     private final long[] recvStep;
     private final TrafficStats stats;
     private long query = SETUP_QUERY;
     private boolean closed;
+    private String failure;
 
+    /** @throws StreamReusedException when this role closed a stream of this id recently */
     StreamEndpoint(NettyTransport transport, long stream) {
         this.transport = transport;
         this.cfg = transport.config();
@@ -33,13 +40,18 @@ final class StreamEndpoint implements Network {
         this.self = transport.self();
         int ids = cfg.computeParties() + 1;
         epochs = new int[ids];
-        inboxes = new PeerLink.Inbox[ids];
+        streams = new PeerStream[ids];
+        uncredited = new long[ids];
         for (int p = 0; p < ids; p++) {
             if (p != cfg.id()) {
                 PeerLink l = transport.link(p);
                 epochs[p] = l.epoch();
-                inboxes[p] = l.inbox(stream);
-                inboxes[p].claimed = true;
+                streams[p] = l.claim(stream);
+                if (streams[p] == null) {
+                    closeClaimed();
+                    throw new StreamReusedException(self + ": stream " + stream + " was used by a query that ended "
+                            + "less than " + transport.tombstoneSeconds() + " s ago");
+                }
             }
         }
         sendStep = new long[ids];
@@ -85,30 +97,57 @@ final class StreamEndpoint implements Network {
 
     @Override
     public void send(int peer, long tag, long[] data, int offset, int length) {
-        PeerLink link = checkPeer(peer);
-        link.send(self, epochs[peer], stream, query, sendStep[peer]++, tag, data, offset, length,
-                cfg.receiveTimeout().toMillis());
-        stats.recordSent(peer, length);
+        try {
+            PeerLink link = checkPeer(peer);
+            link.send(self, epochs[peer], streams[peer], stream, query, sendStep[peer]++, tag, data, offset, length,
+                    cfg.receiveTimeout().toMillis());
+            stats.recordSent(peer, length);
+        } catch (NetworkException e) {
+            throw failed(e);
+        }
     }
 
     @Override
     public void receive(int peer, long tag, long[] into, int offset, int length) {
-        Chunk first = first(peer, tag);
-        if (first.total() != length) {
-            String msg = self + ": message from " + nameOf(peer) + " at (query " + query + ", step " + first.step()
-                    + ") has " + first.total() + " elements, expected " + length;
-            discardRest(peer, first);
-            throw new NetworkException(msg);
+        try {
+            Chunk first = first(peer, tag);
+            if (first.total() != length) {
+                String msg = self + ": message from " + nameOf(peer) + " at (query " + query + ", step " + first.step()
+                        + ") has " + first.total() + " elements, expected " + length;
+                discardRest(peer, first);
+                throw new NetworkException(msg);
+            }
+            copyMessage(peer, first, into, offset);
+        } catch (NetworkException e) {
+            throw failed(e);
         }
-        copyMessage(peer, first, into, offset);
     }
 
     @Override
     public long[] receive(int peer, long tag) {
-        Chunk first = first(peer, tag);
-        long[] out = new long[first.total()];
-        copyMessage(peer, first, out, 0);
-        return out;
+        try {
+            Chunk first = first(peer, tag);
+            long[] out = new long[first.total()];
+            copyMessage(peer, first, out, 0);
+            return out;
+        } catch (NetworkException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Remembers the first failure: closing then stops the stream on every peer. */
+    private NetworkException failed(NetworkException e) {
+        if (failure == null) {
+            failure = e.getMessage();
+        }
+        return e;
+    }
+
+    @Override
+    public void abandon(String reason) {
+        if (failure == null) {
+            failure = self + ": " + reason;
+        }
     }
 
     /** Takes the first chunk of the next message and checks its query, step and tag. */
@@ -146,7 +185,7 @@ final class StreamEndpoint implements Network {
                 Frames.copyPayload(c.payload(), into, offset + done);
                 done += c.count();
             } finally {
-                c.release();
+                consumed(peer, c);
             }
             if (done == total) {
                 break;
@@ -160,12 +199,25 @@ final class StreamEndpoint implements Network {
     private void discardRest(int peer, Chunk first) {
         int got = first.count();
         int total = first.total();
-        first.release();
+        consumed(peer, first);
         while (got < total) {
             Chunk c = nextChunk(peer);
             got += c.count();
-            c.release();
+            consumed(peer, c);
         }
+    }
+
+    /** Releases a chunk that was read; credits a windowed peer once a credit step's worth was read. */
+    private void consumed(int peer, Chunk c) {
+        PeerLink link = transport.link(peer);
+        if (link.flow().creditsPeer()) {
+            uncredited[peer] += 8L * c.count();
+            if (uncredited[peer] >= link.flow().creditStep()) {
+                link.sendCredit(stream, uncredited[peer]);
+                uncredited[peer] = 0;
+            }
+        }
+        c.release();
     }
 
     private Chunk nextChunk(int peer) {
@@ -175,7 +227,7 @@ final class StreamEndpoint implements Network {
         while (true) {
             Chunk c;
             try {
-                c = inboxes[peer].chunks.poll(POLL_SLICE_NANOS, TimeUnit.NANOSECONDS);
+                c = streams[peer].chunks.poll(POLL_SLICE_NANOS, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NetworkException(self + ": interrupted waiting for " + nameOf(peer), e);
@@ -184,6 +236,7 @@ final class StreamEndpoint implements Network {
                 return c;
             }
             link.requireUsable(epochs[peer], self);
+            streams[peer].requireRunning(self, nameOf(peer));
             if (System.nanoTime() - deadline > 0) {
                 throw new NetworkException(self + ": no message from " + nameOf(peer) + " within "
                         + timeout / 1_000_000 + " ms (query " + query + ", step " + recvStep[peer]
@@ -197,14 +250,27 @@ final class StreamEndpoint implements Network {
         return stats;
     }
 
+    /** Closes the stream here; after a failure, first tells each peer still serving it to stop. */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
             for (int p = 0; p <= cfg.computeParties(); p++) {
                 if (p != cfg.id()) {
+                    if (failure != null && streams[p].stoppedBecause() == null) {
+                        transport.link(p).sendStop(stream, failure);
+                    }
                     transport.link(p).closeStream(stream);
                 }
+            }
+        }
+    }
+
+    /** Undoes a constructor that failed half-way. */
+    private void closeClaimed() {
+        for (int p = 0; p < streams.length; p++) {
+            if (streams[p] != null) {
+                transport.link(p).closeStream(stream);
             }
         }
     }

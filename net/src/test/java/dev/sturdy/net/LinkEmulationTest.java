@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,14 @@ class LinkEmulationTest {
         return m;
     }
 
+    private static final AtomicLong STREAMS = new AtomicLong();
+
     /** Party 0 sends, party 1 answers with the same array, {@code trips} times; returns party 0's seconds. */
     private static double pingPong(NettyTransport[] t, long[] message, int trips) {
-        Network a = t[0].open(7), b = t[1].open(7);
-        a.beginQuery(7);
-        b.beginQuery(7);
+        long stream = STREAMS.incrementAndGet(); // a closed stream's id stays refused for a while
+        Network a = t[0].open(stream), b = t[1].open(stream);
+        a.beginQuery(stream);
+        b.beginQuery(stream);
         CompletableFuture<Void> echo = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < trips; i++) {
                 b.send(0, i, b.receive(0, i));

@@ -19,4 +19,9 @@ public final class RoleNames {
         }
         return id == computeParties ? DEALER : PARTY_PREFIX + id;
     }
+
+    /** True when {@code commonName} names a role of some deployment ("dealer", "party-i"), not a client. */
+    public static boolean isRole(String commonName) {
+        return commonName.equals(DEALER) || commonName.matches(PARTY_PREFIX + "[0-9]+");
+    }
 }

@@ -99,9 +99,14 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
         }
     }
 
-    /** The model with every weight tensor zeroed: shapes and everything else kept. */
+    /**
+     * What every role may know of the model: every weight tensor zeroed and the metadata dropped
+     * (it names source files, training commands and data); shapes, normalisation, classes and the
+     * PANN settings kept.
+     */
     static Model structureOf(Model model) {
-        return ModelFiles.fromProto((ModelFile) zeroTensors(ModelFiles.toProto(model)));
+        ModelFile zeroed = (ModelFile) zeroTensors(ModelFiles.toProto(model));
+        return ModelFiles.fromProto(zeroed.toBuilder().clearMetadata().build());
     }
 
     private static Message zeroTensors(Message m) {

@@ -60,9 +60,11 @@ public final class SecureQuery {
 
     /** Runs the dealer's side of the query party 0 started on this stream. */
     public void dealer(Network net, long queryId, SecureRandom rnd) {
-        long[] start = net.receive(0, START_TAG);
-        if (start.length != 1 || start[0] < 1 || start[0] > maxBatch) {
-            throw new NetworkException("the dealer got a malformed start message from party 0");
+        long[] start = new long[1];
+        net.receive(0, START_TAG, start, 0, 1); // a fixed length: checked before anything is allocated
+        if (start[0] < 1 || start[0] > maxBatch) {
+            throw new NetworkException("the dealer got a start message from party 0 with batch " + start[0]
+                    + ", outside 1.." + maxBatch);
         }
         int batch = (int) start[0];
         Seeds seeds = Seeds.setup(net, rnd);

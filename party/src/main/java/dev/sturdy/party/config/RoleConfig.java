@@ -31,6 +31,8 @@ import java.util.Properties;
  * precision.b       precision B of the sign approximation
  * fixed.bits        fractional bits f of the fixed-point encoding
  * max.batch         largest batch a query may carry
+ * max.queries, max.queries.per.client   queries a compute party runs at once, in all (default 8)
+ *                   and per client certificate (default 4); more are refused with RESOURCE_EXHAUSTED
  * timeout.receive.ms, timeout.start.ms   receive timeout between roles, start-up timeout
  * link.delay.ms, link.bandwidth.mbit     optional emulated one-way delay and bandwidth cap on what this
  *                   role sends (a WAN on one machine; default 0 = off; see net/NOTES.md)
@@ -39,10 +41,24 @@ import java.util.Properties;
 public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress mpcListen,
                          List<InetSocketAddress> mpcPeers, InetSocketAddress grpcListen, Path cert, Path key, Path ca,
                          Path modelShare, int precisionB, int fixedBits, int maxBatch, Duration receiveTimeout,
-                         Duration startTimeout, LinkEmulation link) {
+                         Duration startTimeout, LinkEmulation link, int maxQueries, int maxQueriesPerClient) {
+    public static final int DEFAULT_MAX_QUERIES = 8;
+    public static final int DEFAULT_MAX_QUERIES_PER_CLIENT = 4;
 
     public RoleConfig {
         link = link == null ? LinkEmulation.NONE : link;
+        if (maxQueries < 1 || maxQueriesPerClient < 1 || maxQueriesPerClient > maxQueries) {
+            throw new IllegalArgumentException("need 1 <= max.queries.per.client <= max.queries, got "
+                    + maxQueriesPerClient + " and " + maxQueries);
+        }
+    }
+
+    /** With the default query limits. */
+    public RoleConfig(boolean dealer, int id, int parties, InetSocketAddress mpcListen, List<InetSocketAddress> mpcPeers,
+                      InetSocketAddress grpcListen, Path cert, Path key, Path ca, Path modelShare, int precisionB,
+                      int fixedBits, int maxBatch, Duration receiveTimeout, Duration startTimeout, LinkEmulation link) {
+        this(dealer, id, parties, mpcListen, mpcPeers, grpcListen, cert, key, ca, modelShare, precisionB, fixedBits,
+                maxBatch, receiveTimeout, startTimeout, link, DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT);
     }
 
     /** Without link emulation. */
@@ -96,7 +112,9 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                 integer(p, "precision.b", 9), integer(p, "fixed.bits", FixedPointPolicy.DEFAULT_ACTIVATION_BITS), integer(p, "max.batch", 16),
                 Duration.ofMillis(integer(p, "timeout.receive.ms", 30_000)),
                 Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)),
-                LinkEmulation.of(number(p, "link.delay.ms"), number(p, "link.bandwidth.mbit")));
+                LinkEmulation.of(number(p, "link.delay.ms"), number(p, "link.bandwidth.mbit")),
+                integer(p, "max.queries", DEFAULT_MAX_QUERIES),
+                integer(p, "max.queries.per.client", DEFAULT_MAX_QUERIES_PER_CLIENT));
     }
 
     /** Writes this configuration; paths are written as given (absolute, or relative to {@code file}'s directory). */
@@ -119,6 +137,8 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         p.setProperty("max.batch", Integer.toString(maxBatch));
         p.setProperty("timeout.receive.ms", Long.toString(receiveTimeout.toMillis()));
         p.setProperty("timeout.start.ms", Long.toString(startTimeout.toMillis()));
+        p.setProperty("max.queries", Integer.toString(maxQueries));
+        p.setProperty("max.queries.per.client", Integer.toString(maxQueriesPerClient));
         if (link.active()) {
             p.setProperty("link.delay.ms", Double.toString(link.oneWayDelay().toNanos() / 1e6));
             p.setProperty("link.bandwidth.mbit", Double.toString(link.bitsPerSecond() / 1e6));

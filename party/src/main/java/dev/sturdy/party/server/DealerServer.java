@@ -9,18 +9,20 @@ import dev.sturdy.protocol.net.NetworkException;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The dealer process: connected to every compute party, it serves each query that party 0 starts
  * (a new stream) on a pool thread. It holds the model's public structure only (no weight share)
- * and receives only the batch size of a query, never a share.
+ * and receives only the batch size of a query, never a share. It serves at most twice the
+ * parties' {@code max.queries} at once (room for queries that are ending); a query beyond that is
+ * stopped at once on every party rather than queued.
  */
 public final class DealerServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DealerServer.class.getName());
-    /** Queries served at once; more wait their turn (each is short: the parties wait within their timeout). */
-    private static final int CONCURRENT_QUERIES = 16;
 
     private final NettyTransport transport;
     private final ExecutorService pool;
@@ -34,14 +36,19 @@ public final class DealerServer implements AutoCloseable {
         ModelShareFile model = ModelShareFile.load(cfg.modelShare());
         cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
         query = new SecureQuery(model, cfg.maxBatch());
-        pool = Executors.newFixedThreadPool(CONCURRENT_QUERIES, r -> {
+        int threads = 2 * cfg.maxQueries();
+        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "sturdy-dealer-query");
             t.setDaemon(true);
             return t;
         });
         transport = NettyTransport.start(cfg.transport(), (peer, stream) -> {
             if (peer == 0) {
-                pool.execute(() -> serve(stream));
+                try {
+                    pool.execute(() -> serve(stream));
+                } catch (RejectedExecutionException e) {
+                    refuse(stream, "the dealer is serving its maximum of " + threads + " queries");
+                }
             }
         });
     }
@@ -53,9 +60,26 @@ public final class DealerServer implements AutoCloseable {
 
     private void serve(long stream) {
         try (Network net = transport.open(stream)) {
-            query.dealer(net, stream, random);
+            try {
+                query.dealer(net, stream, random);
+            } catch (RuntimeException e) {
+                net.abandon("query " + stream + " failed on the dealer: " + e.getClass().getSimpleName());
+                throw e;
+            }
         } catch (NetworkException e) {
             LOG.log(System.Logger.Level.WARNING, "query " + stream + " failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "query " + stream + " failed: " + e.getClass().getName(), e);
+        }
+    }
+
+    /** Stops a query on every party without serving it (called on a network thread: nothing blocks). */
+    private void refuse(long stream, String reason) {
+        LOG.log(System.Logger.Level.WARNING, "query " + stream + " refused: " + reason);
+        try (Network net = transport.open(stream)) {
+            net.abandon(reason);
+        } catch (NetworkException e) {
+            // the id was refused already
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sturdy.party.server;
 
 import dev.sturdy.net.NettyTransport;
+import dev.sturdy.net.StreamReusedException;
 import dev.sturdy.party.api.Cost;
 import dev.sturdy.party.api.HealthReply;
 import dev.sturdy.party.api.HealthRequest;
@@ -20,10 +21,10 @@ import dev.sturdy.protocol.net.NetworkException;
 import dev.sturdy.protocol.ring.RingTensor;
 import io.grpc.Context;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -31,8 +32,9 @@ import java.util.function.Supplier;
 /**
  * The client API of one compute party. Every request is checked before any secure work starts;
  * a bad request gets INVALID_ARGUMENT / NOT_FOUND / ALREADY_EXISTS with a message saying what was
- * wrong, and a failed query (a role gone, a timeout) gets UNAVAILABLE naming the role. Neither
- * stops the service. A query whose client cancels the call (another party failed, or the deadline
+ * wrong, a query over the party's limits RESOURCE_EXHAUSTED at once, and a failed query (a role
+ * gone, a timeout) UNAVAILABLE naming the role, or INTERNAL. None stops the service, and a failed
+ * query tells the other roles to stop serving it. A query whose client cancels the call (another party failed, or the deadline
  * passed) stops at once instead of waiting for its peers until the receive timeout. Shares, inputs
  * and outputs are never logged.
  */
@@ -46,10 +48,12 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
     private final Supplier<NettyTransport> transport;
     private final SecureRandom random = new SecureRandom();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final QueryLimits limits;
 
     /** @param transport the connections to the other roles, null until they are all up */
     InferenceService(RoleConfig cfg, SecureQuery query, Supplier<NettyTransport> transport) {
         this.cfg = cfg;
+        this.limits = new QueryLimits(cfg.id(), cfg.maxQueries(), cfg.maxQueriesPerClient());
         this.query = query;
         this.model = query.model();
         this.modelName = model.structure().name();
@@ -73,32 +77,70 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         }
         long q = req.getQueryId();
         if (!inFlight.add(q)) {
-            out.onError(Status.ALREADY_EXISTS.withDescription("query " + q + " is already running on party "
-                    + cfg.id() + "; use a fresh random query id").asRuntimeException());
+            out.onError(alreadyExists(q, "is already running on party " + cfg.id()));
             return;
         }
-        long start = System.nanoTime();
+        String client = ClientIdentity.current();
+        String busy = limits.tryStart(client);
+        if (busy != null) {
+            inFlight.remove(q);
+            out.onError(Status.RESOURCE_EXHAUSTED.withDescription(busy).asRuntimeException());
+            return;
+        }
         InferReply reply;
-        try (InterruptOnCancel stopOnCancel = new InterruptOnCancel(); Network net = t.open(q)) {
-            int batch = shape[0];
-            RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), shape);
-            SecureEvaluator.Output r = query.party(net, q, x, random);
-            Cost.Builder cost = cost(r.cost(), start).setBytesFromDealer(net.stats().bytesReceived(net.dealerId()));
-            reply = InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.logits().data()))
-                    .addShape(batch).addShape(classes()).setCost(cost).build();
-        } catch (NetworkException e) {
-            boolean cancelled = Context.current().isCancelled();
-            LOG.log(System.Logger.Level.WARNING, "query " + q + (cancelled
-                    ? " stopped: the client cancelled it (another party failed, or the deadline passed)"
-                    : " failed: " + e.getMessage()));
-            out.onError(Status.UNAVAILABLE.withDescription("query " + q + " failed on party " + cfg.id() + ": "
-                    + e.getMessage()).asRuntimeException());
+        try {
+            reply = run(t, q, shape, req);
+        } catch (StreamReusedException e) {
+            out.onError(alreadyExists(q, "ran on party " + cfg.id() + " a moment ago"));
+            return;
+        } catch (RuntimeException e) {
+            out.onError(failed(q, e));
             return;
         } finally {
+            limits.finish(client);
             inFlight.remove(q);
         }
         out.onNext(reply);
         out.onCompleted();
+    }
+
+    private static StatusRuntimeException alreadyExists(long q, String what) {
+        return Status.ALREADY_EXISTS.withDescription("query " + q + " " + what + "; use a fresh random query id")
+                .asRuntimeException();
+    }
+
+    private InferReply run(NettyTransport t, long q, int[] shape, InferRequest req) {
+        long start = System.nanoTime();
+        try (InterruptOnCancel stopOnCancel = new InterruptOnCancel(); Network net = t.open(q)) {
+            try {
+                RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), shape);
+                SecureEvaluator.Output r = query.party(net, q, x, random);
+                Cost.Builder cost = cost(r.cost(), start).setBytesFromDealer(net.stats().bytesReceived(net.dealerId()));
+                return InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.logits().data()))
+                        .addShape(shape[0]).addShape(classes()).setCost(cost).build();
+            } catch (RuntimeException e) {
+                net.abandon("query " + q + " failed: " + e.getClass().getSimpleName());
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * A query that failed after it started: UNAVAILABLE when a role or the network failed (the
+     * message names which), INTERNAL for anything else. The service goes on either way.
+     */
+    private StatusRuntimeException failed(long q, RuntimeException e) {
+        if (e instanceof NetworkException) {
+            boolean cancelled = Context.current().isCancelled();
+            LOG.log(System.Logger.Level.WARNING, "query " + q + (cancelled
+                    ? " stopped: the client cancelled it (another party failed, or the deadline passed)"
+                    : " failed: " + e.getMessage()));
+            return Status.UNAVAILABLE.withDescription("query " + q + " failed on party " + cfg.id() + ": "
+                    + e.getMessage()).asRuntimeException();
+        }
+        LOG.log(System.Logger.Level.ERROR, "query " + q + " failed: " + e.getClass().getName(), e);
+        return Status.INTERNAL.withDescription("query " + q + " failed on party " + cfg.id() + ": "
+                + e.getClass().getSimpleName() + " (see the party's log)").asRuntimeException();
     }
 
     /** What is wrong with the request, or null. */

@@ -5,6 +5,7 @@ import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,9 @@ public final class PartyServer implements AutoCloseable {
         grpc = NettyServerBuilder.forAddress(cfg.grpcListen())
                 .sslContext(GrpcTls.server(cfg.tls()))
                 .maxInboundMessageSize(maxShareBytes + ENVELOPE)
-                .addService(new InferenceService(cfg, new SecureQuery(model, cfg.maxBatch()), transport::get))
+                .addService(ServerInterceptors.intercept(
+                        new InferenceService(cfg, new SecureQuery(model, cfg.maxBatch()), transport::get),
+                        new ClientIdentity()))
                 .build()
                 .start();
         var transportConfig = cfg.transport();

@@ -2,6 +2,7 @@ package dev.sturdy.party.compute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +15,12 @@ import dev.sturdy.party.samples.DemoModel;
 import dev.sturdy.model.lower.LoweredGraph;
 import dev.sturdy.protocol.eval.SecureModel;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,18 @@ class ModelShareFileTest {
     Path dir;
 
     private final Model model = DemoModel.untrained(new Shape(1, 6, 6), 3, 5);
+
+    @Test
+    void noRoleLearnsTheModelsMetadata() throws IOException {
+        Model withMetadata = new Model(model.name(), model.architecture(), model.graph(), model.classes(),
+                model.normalization(), model.pann(), Map.of("source", "owners-private-weights.npz"));
+        for (ModelShareFile f : ModelShareFile.split(withMetadata, 2, 9, 0, new SecureRandom())) {
+            Path p = dir.resolve("role-" + f.role());
+            f.save(p);
+            assertEquals(Map.of(), ModelShareFile.load(p).structure().metadata(), "role " + f.role());
+            assertFalse(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains("owners-private"));
+        }
+    }
 
     @Test
     void maskedWeightsMinusTheDealersMaskAreTheEncodedWeightsAndBiasSharesAddUp() throws IOException {

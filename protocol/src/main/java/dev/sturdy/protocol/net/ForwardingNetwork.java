@@ -49,6 +49,11 @@ public abstract class ForwardingNetwork implements Network {
     }
 
     @Override
+    public void abandon(String reason) {
+        inner.abandon(reason);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -117,6 +117,15 @@ public interface Network extends AutoCloseable {
         return peer == dealerId() ? "the dealer (id " + peer + ")" : "party " + peer;
     }
 
+    /**
+     * Marks this role's part of the query as failed for a reason other than the network (a bug, a
+     * refused request): closing the endpoint then tells the peers to stop serving the query. A
+     * transport whose endpoints fail on their own network errors does this for those already; the
+     * in-memory network needs nothing (its peers are threads of the same test or run).
+     */
+    default void abandon(String reason) {
+    }
+
     @Override
     void close();
 }
