@@ -8,6 +8,7 @@ import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.file.proto.ModelFile;
 import dev.sturdy.model.file.proto.Tensor;
 import dev.sturdy.model.graph.ModelException;
+import dev.sturdy.net.tls.OwnerOnly;
 import dev.sturdy.net.tls.RoleNames;
 import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.model.lower.LoweredGraph;
@@ -22,7 +23,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.List;
@@ -94,7 +94,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
     public static void writeSplit(Model model, int parties, int precisionB, int fractionalBits, Path out,
                                   SecureRandom random) throws IOException {
         for (ModelShareFile f : split(model, parties, precisionB, fractionalBits, random)) {
-            Path dir = Files.createDirectories(out.resolve(RoleNames.of(f.role(), parties)));
+            Path dir = OwnerOnly.createDirectories(out.resolve(RoleNames.of(f.role(), parties)));
             f.save(dir.resolve(FILE_NAME));
         }
     }
@@ -126,10 +126,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
 
     /** Writes the file, readable by its owner only where the file system has POSIX permissions. */
     public void save(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        if (file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
+        OwnerOnly.createFile(file);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
