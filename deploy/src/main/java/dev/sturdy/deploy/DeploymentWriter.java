@@ -1,5 +1,6 @@
 package dev.sturdy.deploy;
 
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.net.tls.CertificateAuthority;
 import dev.sturdy.net.tls.OwnerOnly;
 import dev.sturdy.net.tls.RoleNames;
@@ -39,6 +40,7 @@ public final class DeploymentWriter {
                 throw new IllegalArgumentException("give one host for every role or " + (parties + 1)
                         + " hosts (parties, then the dealer), not " + hosts.size());
             }
+            FixedPointPolicy.requireEnoughActivationBits(precisionB, fixedBits);
             hosts = List.copyOf(hosts);
         }
 

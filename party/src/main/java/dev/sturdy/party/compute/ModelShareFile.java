@@ -57,7 +57,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
 
     /**
      * The model owner's split: one file per compute party, then the dealer's. {@code fractionalBits}
-     * are the activations' bits ({@link FixedPointPolicy#activationBits}), 0 for the default.
+     * are the activations' bits ({@link FixedPointPolicy#activationBits}), 0 for those B needs.
      */
     public static ModelShareFile[] split(Model model, int parties, int precisionB, int fractionalBits, SecureRandom rnd) {
         if (parties < 2 || parties > 3) {
@@ -66,7 +66,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
         if (precisionB != 0) {
             SignPolynomials.forBeta(precisionB); // refuses a B without shipped polynomials, naming the range
         }
-        FixedPointPolicy policy = policy(fractionalBits);
+        FixedPointPolicy policy = policy(precisionB, fractionalBits);
         Model structure = structureOf(model);
         ModelShares.Split split = ModelShares.split(LoweredGraph.of(model.graph()), model.pann().bound(), policy, parties, rnd);
         ModelShareFile[] out = new ModelShareFile[parties + 1];
@@ -77,13 +77,14 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
         return out;
     }
 
-    /** The default policy with the given activation bits (0: the default's). */
-    static FixedPointPolicy policy(int fractionalBits) {
+    /** The default policy with the given activation bits (0: those B needs), refused when too few for B. */
+    static FixedPointPolicy policy(int precisionB, int fractionalBits) {
+        int f = FixedPointPolicy.activationBits(precisionB, fractionalBits);
         FixedPointPolicy d = FixedPointPolicy.DEFAULT;
-        if (fractionalBits == 0 || fractionalBits == d.activationBits()) {
+        if (f == d.activationBits()) {
             return d;
         }
-        return new FixedPointPolicy(fractionalBits, d.weightSignificantBits(), d.coefficientBits(), d.firstInputBits(),
+        return new FixedPointPolicy(f, d.weightSignificantBits(), d.coefficientBits(), d.firstInputBits(),
                 d.laterInputBits(), d.signBits(), d.productInputBits());
     }
 
