@@ -1,13 +1,14 @@
 package dev.sturdy.deploy;
 
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.net.tls.CertificateAuthority;
+import dev.sturdy.net.tls.OwnerOnly;
 import dev.sturdy.net.tls.RoleNames;
 import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.config.RoleConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.List;
  *
  * <p>Layout: {@code ca/, party-0/, ..., dealer/, client/}; each role directory expects its model
  * share at {@code model.share} (the model owner puts it there with {@code sturdy share}; the dealer's
- * holds the public structure only).
+ * holds the public structure only). Directories are created 0700 and private keys 0600 (on POSIX file systems).
  */
 public final class DeploymentWriter {
     public static final String CONFIG = "role.properties";
@@ -39,6 +40,7 @@ public final class DeploymentWriter {
                 throw new IllegalArgumentException("give one host for every role or " + (parties + 1)
                         + " hosts (parties, then the dealer), not " + hosts.size());
             }
+            FixedPointPolicy.requireEnoughActivationBits(precisionB, fixedBits);
             hosts = List.copyOf(hosts);
         }
 
@@ -64,7 +66,7 @@ public final class DeploymentWriter {
 
     /** Writes everything under {@code out} and returns each role's config file, by id. */
     public static List<Path> write(Layout layout, Path out, SecureRandom random) throws IOException {
-        Files.createDirectories(out.resolve("ca"));
+        OwnerOnly.createDirectories(out.resolve("ca"));
         CertificateAuthority ca = CertificateAuthority.create("Sturdy deployment CA", random);
         ca.save(out.resolve("ca/ca.pem"), out.resolve("ca/ca.key"));
         int n = layout.parties();
@@ -75,7 +77,7 @@ public final class DeploymentWriter {
         List<Path> configs = new ArrayList<>();
         for (int id = 0; id <= n; id++) {
             Path dir = roleDir(out, id, n);
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             String host = layout.host(id);
             List<String> names = host.equals("localhost") || host.equals("127.0.0.1")
                     ? List.of("localhost", "127.0.0.1") : List.of(host);
@@ -92,7 +94,7 @@ public final class DeploymentWriter {
             configs.add(file);
         }
         Path client = out.resolve("client");
-        Files.createDirectories(client);
+        OwnerOnly.createDirectories(client);
         TlsCredentials c = ca.issue("client", List.of());
         c.save(client.resolve("cert.pem"), client.resolve("key.pem"), client.resolve("ca.pem"));
         return configs;

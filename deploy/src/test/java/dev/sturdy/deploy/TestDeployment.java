@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sturdy.deploy.DeploymentWriter;
 import dev.sturdy.deploy.FreePorts;
 import dev.sturdy.model.Model;
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.party.client.PlainReference;
 import dev.sturdy.party.compute.ModelShareFile;
@@ -21,8 +22,8 @@ import java.util.Random;
 
 /** A deployment on loopback written to a directory: certificates, configs and a random CNN's shares (tiny by default). */
 final class TestDeployment {
-    static final int F = 16;
     static final int B = 9;
+    static final int F = FixedPointPolicy.activationBitsFor(B);
     /** Fixed-point error of f bits through the layers and the composite sign. */
     static final double TOLERANCE = 0.02;
 

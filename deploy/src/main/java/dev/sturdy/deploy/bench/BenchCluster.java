@@ -3,6 +3,7 @@ package dev.sturdy.deploy.bench;
 import dev.sturdy.deploy.DeploymentWriter;
 import dev.sturdy.deploy.FreePorts;
 import dev.sturdy.deploy.RoleProcesses;
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.model.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,8 +34,9 @@ final class BenchCluster {
     /** Writes the CA and role certificates under {@code dir} and returns free loopback addresses for the roles. */
     static List<InetSocketAddress> prepare(Path dir, int parties) throws IOException {
         int base = FreePorts.range(2 * (parties + 1));
-        DeploymentWriter.write(new DeploymentWriter.Layout(parties, List.of("127.0.0.1"), base, base + parties + 1, 9, 16,
-                16, Duration.ofMinutes(10), Duration.ofSeconds(90)), dir, new SecureRandom());
+        // the configs' B and f go unused: each bench job carries its own
+        DeploymentWriter.write(new DeploymentWriter.Layout(parties, List.of("127.0.0.1"), base, base + parties + 1, 9,
+                FixedPointPolicy.activationBitsFor(9), 16, Duration.ofMinutes(10), Duration.ofSeconds(90)), dir, new SecureRandom());
         List<InetSocketAddress> addrs = new ArrayList<>();
         for (int id = 0; id <= parties; id++) {
             addrs.add(new InetSocketAddress("127.0.0.1", base + id));

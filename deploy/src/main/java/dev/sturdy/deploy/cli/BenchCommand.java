@@ -2,6 +2,7 @@ package dev.sturdy.deploy.cli;
 
 import dev.sturdy.deploy.bench.Bench;
 import dev.sturdy.model.Model;
+import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.json.Json;
 import dev.sturdy.party.cli.BetaRange;
@@ -122,9 +123,8 @@ public final class BenchCommand extends PrintingCommand {
             throw new IllegalArgumentException("--relu must be exact or none, not '" + relu + "'");
         }
         int[] b = BetaRange.parse(beta);
-        if (Arrays.stream(b).anyMatch(x -> x > 14)) {
-            throw new IllegalArgumentException("secure evaluation is measured for B up to 14 (fixed-point budget); got "
-                    + beta);
+        for (int x : b) { // the bench's shares have the default f (those of B = 0), so B up to 14
+            FixedPointPolicy.requireEnoughActivationBits(x, FixedPointPolicy.DEFAULT_ACTIVATION_BITS);
         }
         return relu.equals("exact") ? Arrays.copyOf(b, b.length + 1) : b; // the appended 0 is exact ReLU
     }

@@ -36,8 +36,8 @@ public final class CertsCommand implements Callable<Integer> {
     @Option(names = "--precision", defaultValue = "9", description = "Precision B (default: ${DEFAULT-VALUE}).")
     private int precision;
 
-    @Option(names = "--fixed-bits", defaultValue = "" + FixedPointPolicy.DEFAULT_ACTIVATION_BITS,
-            description = "Fractional bits f of activations and inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fixed-bits", description = "Fractional bits f of activations and inputs"
+            + FixedPointPolicy.DEFAULT_F_DESCRIPTION)
     private int fixedBits;
 
     @Option(names = "--max-batch", defaultValue = "16", description = "Largest batch per query (default: ${DEFAULT-VALUE}).")
@@ -52,7 +52,7 @@ public final class CertsCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " exists and is not an empty directory (it may hold a CA)");
         }
         DeploymentWriter.Layout layout = new DeploymentWriter.Layout(parties, hosts, mpcPort, grpcPort, precision,
-                fixedBits, maxBatch, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(120));
+                FixedPointPolicy.activationBits(precision, fixedBits), maxBatch, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(120));
         List<Path> configs = DeploymentWriter.write(layout, out, new SecureRandom());
         for (Path c : configs) {
             System.out.println(c);

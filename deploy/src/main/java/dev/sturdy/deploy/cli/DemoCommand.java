@@ -51,8 +51,6 @@ public final class DemoCommand extends PrintingCommand {
             + "(default: ${DEFAULT-VALUE}).")
     private String dataset;
 
-    private static final int FRACTION_BITS = FixedPointPolicy.DEFAULT_ACTIVATION_BITS;
-
     @Override
     public Integer call() throws Exception {
         if (parties < 2 || parties > 3) {
@@ -71,11 +69,12 @@ public final class DemoCommand extends PrintingCommand {
         progress("model " + model.name() + (untrained ? " (UNTRAINED demonstration model: fixed-seed random weights)" : "")
                 + "; " + samples.count() + " " + samples.source());
         PlainReference plain = new PlainReference(model, beta);
+        int fractionBits = FixedPointPolicy.activationBitsFor(beta);
         int size = model.graph().input().size(), classes = model.numClasses();
         Path dir = Files.createTempDirectory("sturdy-demo-");
         List<Map<String, Object>> rows = new ArrayList<>();
         double startup;
-        try (LocalDeployment d = LocalDeployment.start(dir, model, parties, beta, FRACTION_BITS, Duration.ofSeconds(30),
+        try (LocalDeployment d = LocalDeployment.start(dir, model, parties, beta, fractionBits, Duration.ofSeconds(30),
                 DemoCommand::progress);
              SturdyClient client = new SturdyClient(d.parties(), d.client(), Duration.ofSeconds(120))) {
             startup = d.startSeconds();
@@ -113,7 +112,7 @@ public final class DemoCommand extends PrintingCommand {
             doc.put("images", samples.source());
             doc.put("parties", parties);
             doc.put("beta", beta);
-            doc.put("fractionBits", FRACTION_BITS);
+            doc.put("fractionBits", fractionBits);
             doc.put("startupSeconds", startup);
             doc.put("agree", agree);
             doc.put("results", rows);

@@ -29,8 +29,8 @@ public final class LocalCommand extends PrintingCommand {
     @Option(names = "--beta", defaultValue = "9", description = "Precision B (default: ${DEFAULT-VALUE}).")
     private int beta;
 
-    @Option(names = "--fraction-bits", defaultValue = "" + FixedPointPolicy.DEFAULT_ACTIVATION_BITS,
-            description = "Fractional bits f of activations and inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fraction-bits", description = "Fractional bits f of activations and inputs"
+            + FixedPointPolicy.DEFAULT_F_DESCRIPTION)
     private int fractionBits;
 
     @Option(names = "--out", description = "Directory for certificates, configs, shares and logs (default: a new temporary one).")
@@ -43,7 +43,7 @@ public final class LocalCommand extends PrintingCommand {
         }
         Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("sturdy-local-");
         try (LocalDeployment d = LocalDeployment.start(dir, model == null ? DemoModel.load() : ModelFiles.read(model),
-                parties, beta, fractionBits, Duration.ofSeconds(30), s -> System.err.println("sturdy local: " + s))) {
+                parties, beta, FixedPointPolicy.activationBits(beta, fractionBits), Duration.ofSeconds(30), s -> System.err.println("sturdy local: " + s))) {
             String addresses = d.parties().stream().map(a -> a.getHostString() + ":" + a.getPort())
                     .collect(Collectors.joining(","));
             out().println("serving; query with: sturdy query --parties " + addresses + " --client-dir "

@@ -3,10 +3,14 @@ package dev.sturdy.deploy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sturdy.model.file.ModelFiles;
+import dev.sturdy.model.graph.Shape;
 import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.cli.CliRun;
 import dev.sturdy.party.cli.SturdyCli;
+import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.config.RoleConfig;
+import dev.sturdy.party.samples.DemoModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,32 @@ class DeployCommandsTest {
         assertTrue(dealer.dealer());
         assertEquals("dealer", dealer.tls().commonName());
         assertTrue(Files.exists(out.resolve("client/cert.pem")));
+    }
+
+    /** Without fraction bits, certs and share give f = max(22, B + 8); too few for B is refused in one line. */
+    @Test
+    void fractionBitsFollowFromBUnlessGivenAndTooFewAreRefused() throws Exception {
+        Path out = dir.resolve("dep");
+        CliRun certs = CliRun.with(Sturdy.commandLine(), "certs", "--hosts", "localhost", "--precision", "16", "--out",
+                out.toString());
+        assertEquals(0, certs.exitCode(), certs.err());
+        assertEquals(24, RoleConfig.load(out.resolve("party-0/role.properties")).fixedBits());
+        Path model = dir.resolve("m.model");
+        ModelFiles.write(DemoModel.untrained(new Shape(1, 6, 6), 3, 5), model);
+        CliRun share = CliRun.with(Sturdy.commandLine(), "share", "--model", model.toString(), "--beta", "16", "--out",
+                out.toString());
+        assertEquals(0, share.exitCode(), share.err());
+        assertEquals(24, ModelShareFile.load(out.resolve("party-1/model.share")).fractionalBits());
+
+        CliRun few = CliRun.with(Sturdy.commandLine(), "share", "--model", model.toString(), "--beta", "12",
+                "--fraction-bits", "16", "--out", dir.resolve("few").toString());
+        assertEquals(SturdyCli.BAD_INPUT, few.exitCode(), few.err());
+        assertTrue(few.err().contains("B = 12 needs at least f = 20 fraction bits, not 16") && few.err().lines().count() == 1,
+                few.err());
+        CliRun beyond = CliRun.with(Sturdy.commandLine(), "certs", "--hosts", "localhost", "--precision", "17", "--out",
+                dir.resolve("beyond").toString());
+        assertEquals(SturdyCli.BAD_INPUT, beyond.exitCode(), beyond.err());
+        assertTrue(beyond.err().contains("B = 17 needs at least f = 25 fraction bits, more than the 24"), beyond.err());
     }
 
     @Test

@@ -106,19 +106,19 @@ class ShareAndQueryCommandsTest {
     void aRoleRefusesAShareFileMadeForAnotherRoleNFOrB() throws Exception {
         Path deployment = dir.resolve("deployment");
         int base = FreePorts.range(2 * (PARTIES + 1));
-        DeploymentWriter.write(new DeploymentWriter.Layout(PARTIES, List.of("127.0.0.1"), base, base + PARTIES + 1, B, 16, 4,
+        DeploymentWriter.write(new DeploymentWriter.Layout(PARTIES, List.of("127.0.0.1"), base, base + PARTIES + 1, B, 18, 4,
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), deployment, new SecureRandom());
         Model model = DemoModel.untrained(new Shape(1, 6, 6), 3, 5);
-        Map<String, Path> splits = Map.of("right", split(model, 2, B, 16), "three parties", split(model, 3, B, 16),
-                "f=20", split(model, 2, B, 20), "B=8", split(model, 2, 8, 16));
+        Map<String, Path> splits = Map.of("right", split(model, 2, B, 18), "three parties", split(model, 3, B, 18),
+                "f=20", split(model, 2, B, 20), "B=8", split(model, 2, 8, 18));
         record Case(String role, int id, String split, String file, String refusal) {
         }
         for (Case c : List.of(
                 new Case("party", 0, "right", "party-1", "is the file of role 1 of 2 parties, but this is role 0 of 2"),
                 new Case("party", 0, "three parties", "party-0", "is the file of role 0 of 3 parties, but this is role 0 of 2"),
                 new Case("party", 1, "f=20", "party-1",
-                        "was made with f=20, B=9 but the configuration says fixed.bits=16, precision.b=9"),
-                new Case("party", 1, "B=8", "party-1", "was made with f=16, B=8 but the configuration says fixed.bits=16, precision.b=9"),
+                        "was made with f=20, B=9 but the configuration says fixed.bits=18, precision.b=9"),
+                new Case("party", 1, "B=8", "party-1", "was made with f=18, B=8 but the configuration says fixed.bits=18, precision.b=9"),
                 new Case("dealer", PARTIES, "right", "party-0", "is the file of role 0 of 2 parties, but this is role 2 of 2"))) {
             Path target = DeploymentWriter.roleDir(deployment, c.id(), PARTIES).resolve(ModelShareFile.FILE_NAME);
             Files.copy(splits.get(c.split()).resolve(c.file()).resolve(ModelShareFile.FILE_NAME), target,

@@ -25,17 +25,59 @@ public record FixedPointPolicy(int activationBits, int weightSignificantBits, in
     /** Headroom bits above a layer's raw output scale: sign, out-of-range activations up to 4 x bound. */
     public static final int LINEAR_HEADROOM = 4;
 
-    /** The default fractional bits of activations and inputs (a constant, for command-line defaults). */
+    /** The fractional bits of activations and inputs every measured agreement used, and the least f the defaults pick. */
     public static final int DEFAULT_ACTIVATION_BITS = 22;
+    /** Most fractional bits of activations: the linear ring holds weight bits + f + 4 in at most 62 bits. */
+    public static final int MAX_ACTIVATION_BITS = 24;
+    /**
+     * Bits of f beyond B. A wire between layers carries value / bound in units of 2^-f, and every
+     * opening moves it by up to N - 1 units (N &lt;= 3 parties); a weighted layer sums those over its
+     * fan-in before the next AppReLU, whose own error is 2^-B. Eight bits keep that sum below
+     * AppReLU's error: at f = 22 it is the B &lt;= 14 that secure evaluation was measured at.
+     */
+    public static final int GUARD_BITS = 8;
+    /** How the commands' fraction-bits options describe their default, {@link #activationBitsFor}. */
+    public static final String DEFAULT_F_DESCRIPTION =
+            " (default: the f that B needs: 22 up to B = 14, B + 8 above; fewer than B + 8 is refused).";
 
     public static final FixedPointPolicy DEFAULT = new FixedPointPolicy(DEFAULT_ACTIVATION_BITS, 16, 16, 18, 18, 20, 24);
 
     public FixedPointPolicy {
-        require(activationBits >= 8 && activationBits <= 24, "activation bits " + activationBits + " outside 8..24");
+        require(activationBits >= 8 && activationBits <= MAX_ACTIVATION_BITS, "activation bits " + activationBits + " outside 8.."
+                + MAX_ACTIVATION_BITS);
         require(weightSignificantBits >= 8 && weightSignificantBits <= 24, "weight bits " + weightSignificantBits);
         require(coefficientBits >= 8 && coefficientBits <= 32, "coefficient bits " + coefficientBits);
         require(firstInputBits >= 6 && laterInputBits >= 6 && signBits >= 6, "polynomial input bits below 6");
         require(productInputBits >= firstInputBits && productInputBits <= 40, "product input bits " + productInputBits);
+    }
+
+    /**
+     * The fractional bits f of activations that precision B needs: B + {@link #GUARD_BITS}, never below
+     * {@link #DEFAULT_ACTIVATION_BITS} (22 up to B = 14, then 23, 24). Exact ReLU (B = 0) takes the default.
+     */
+    public static int activationBitsFor(int beta) {
+        int f = Math.max(DEFAULT_ACTIVATION_BITS, beta + GUARD_BITS);
+        requireEnoughActivationBits(beta, f);
+        return f;
+    }
+
+    /** {@code f} if given (not 0) and enough for B, else the f that B needs ({@link #activationBitsFor}). */
+    public static int activationBits(int beta, int f) {
+        if (f == 0) {
+            return activationBitsFor(beta);
+        }
+        requireEnoughActivationBits(beta, f);
+        return f;
+    }
+
+    /** Refuses f outside 8..24, and an f too small for precision B (B = 0: exact ReLU, any f). */
+    public static void requireEnoughActivationBits(int beta, int f) {
+        int need = beta == 0 ? 8 : beta + GUARD_BITS;
+        String needs = "B = " + beta + " needs at least f = " + need + " fraction bits";
+        String why = ": the fixed-point error of f bits must stay " + GUARD_BITS + " bits below AppReLU's 2^-B";
+        require(need <= MAX_ACTIVATION_BITS, needs + ", more than the " + MAX_ACTIVATION_BITS + " the linear ring allows" + why);
+        require(f >= 8 && f <= MAX_ACTIVATION_BITS, "fraction bits f = " + f + " outside 8.." + MAX_ACTIVATION_BITS);
+        require(f >= need, needs + ", not " + f + why);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -43,16 +42,9 @@ public final class Pem {
         Files.writeString(file, toPem(cert));
     }
 
-    /** Writes a private key readable by its owner only (where the file system has POSIX permissions). */
+    /** Writes a private key readable by its owner only from its creation (where the file system has POSIX permissions). */
     public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the directory's permissions must protect the key
-        }
-        Files.writeString(file, toPem(key));
+        Files.writeString(OwnerOnly.createFile(file), toPem(key));
     }
 
     public static X509Certificate readCertificate(Path file) throws IOException {

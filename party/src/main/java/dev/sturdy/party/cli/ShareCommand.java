@@ -24,8 +24,8 @@ public final class ShareCommand extends PrintingCommand {
     @Option(names = "--beta", defaultValue = "9", description = "Precision B of the PANN activations; 0 = exact ReLU (default: ${DEFAULT-VALUE}).")
     private int beta;
 
-    @Option(names = "--fraction-bits", defaultValue = "" + FixedPointPolicy.DEFAULT_ACTIVATION_BITS,
-            description = "Fractional bits f of activations and inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fraction-bits", description = "Fractional bits f of activations and inputs"
+            + FixedPointPolicy.DEFAULT_F_DESCRIPTION)
     private int fractionBits;
 
     @Option(names = "--out", required = true, description = "Deployment directory (e.g. the one 'sturdy certs' wrote).")
@@ -33,13 +33,11 @@ public final class ShareCommand extends PrintingCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (fractionBits < 8 || fractionBits > 24) {
-            throw new IllegalArgumentException("--fraction-bits must be in 8..24, not " + fractionBits);
-        }
+        int f = FixedPointPolicy.activationBits(beta, fractionBits);
         Model m = ModelFiles.read(model);
-        ModelShareFile.writeSplit(m, parties, beta, fractionBits, out, new SecureRandom());
+        ModelShareFile.writeSplit(m, parties, beta, f, out, new SecureRandom());
         out().printf("%s split for %d compute parties (B=%d, f=%d): %s/party-*/%s, %s/dealer/%s (structure only)%n",
-                m.name(), parties, beta, fractionBits, out, ModelShareFile.FILE_NAME, out, ModelShareFile.FILE_NAME);
+                m.name(), parties, beta, f, out, ModelShareFile.FILE_NAME, out, ModelShareFile.FILE_NAME);
         return 0;
     }
 }

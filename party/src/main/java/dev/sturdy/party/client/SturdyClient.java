@@ -6,7 +6,6 @@ import dev.sturdy.party.api.InferRequest;
 import dev.sturdy.party.api.InferenceGrpc;
 import dev.sturdy.party.api.ModelInfoReply;
 import dev.sturdy.party.api.ModelInfoRequest;
-import dev.sturdy.party.server.GrpcTls;
 import dev.sturdy.party.wire.Packing;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
@@ -39,26 +38,59 @@ public final class SturdyClient implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ModelInfoReply info;
 
-    /** Connects to the compute parties, in id order, and reads the model information from party 0. */
+    /**
+     * Connects to the compute parties, in id order, and reads the model information from each: the
+     * server at address i must be compute party i (its certificate's name, checked in every TLS
+     * handshake, and the id it reports), else nothing is sent and this throws, naming the address.
+     */
     public SturdyClient(List<InetSocketAddress> partyAddresses, TlsCredentials credentials, Duration timeout) {
         this.timeout = timeout;
         this.addresses = List.copyOf(partyAddresses);
-        var tls = GrpcTls.client(credentials);
-        for (InetSocketAddress a : partyAddresses) {
-            ManagedChannel ch = NettyChannelBuilder.forAddress(a.getHostString(), a.getPort()).sslContext(tls).build();
+        int n = addresses.size();
+        for (int p = 0; p < n; p++) {
+            InetSocketAddress a = addresses.get(p);
+            ManagedChannel ch = NettyChannelBuilder.forAddress(a.getHostString(), a.getPort())
+                    .sslContext(ExpectedParty.sslContext(credentials, p, n, a)).build();
             channels.add(ch);
             parties.add(InferenceGrpc.newBlockingStub(ch));
         }
         try {
-            info = stub(0).modelInfo(ModelInfoRequest.getDefaultInstance());
+            info = checkedInfo();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        if (info.getParties() != partyAddresses.size()) {
-            close();
-            throw new IllegalArgumentException("the deployment has " + info.getParties() + " compute parties, "
-                    + partyAddresses.size() + " addresses were given");
+    }
+
+    /** Party 0's model information, after every party has said who it is and how many parties there are. */
+    private ModelInfoReply checkedInfo() {
+        ModelInfoReply first = null;
+        for (int p = 0; p < parties.size(); p++) {
+            ModelInfoReply r = identifiedInfo(p);
+            if (r.getPartyId() != p) {
+                throw new IllegalArgumentException(ExpectedParty.where(addresses.get(p)) + " reports party id "
+                        + r.getPartyId() + ", not " + p + ": give each compute party's address once, in id order");
+            }
+            if (r.getParties() != parties.size()) {
+                throw new IllegalArgumentException("the deployment has " + r.getParties() + " compute parties, "
+                        + parties.size() + " addresses were given");
+            }
+            first = first == null ? r : first;
+        }
+        return first;
+    }
+
+    /** Party p's model information; a server that is not party p is an {@link IllegalArgumentException} saying who it is. */
+    private ModelInfoReply identifiedInfo(int p) {
+        try {
+            return stub(p).modelInfo(ModelInfoRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ExpectedParty.WrongParty w) {
+                    throw new IllegalArgumentException(w.getMessage(), e);
+                }
+            }
+            throw e;
         }
     }
 

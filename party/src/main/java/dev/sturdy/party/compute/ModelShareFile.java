@@ -8,6 +8,7 @@ import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.file.proto.ModelFile;
 import dev.sturdy.model.file.proto.Tensor;
 import dev.sturdy.model.graph.ModelException;
+import dev.sturdy.net.tls.OwnerOnly;
 import dev.sturdy.net.tls.RoleNames;
 import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.model.lower.LoweredGraph;
@@ -22,7 +23,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.List;
@@ -57,7 +57,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
 
     /**
      * The model owner's split: one file per compute party, then the dealer's. {@code fractionalBits}
-     * are the activations' bits ({@link FixedPointPolicy#activationBits}), 0 for the default.
+     * are the activations' bits ({@link FixedPointPolicy#activationBits}), 0 for those B needs.
      */
     public static ModelShareFile[] split(Model model, int parties, int precisionB, int fractionalBits, SecureRandom rnd) {
         if (parties < 2 || parties > 3) {
@@ -66,7 +66,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
         if (precisionB != 0) {
             SignPolynomials.forBeta(precisionB); // refuses a B without shipped polynomials, naming the range
         }
-        FixedPointPolicy policy = policy(fractionalBits);
+        FixedPointPolicy policy = policy(precisionB, fractionalBits);
         Model structure = structureOf(model);
         ModelShares.Split split = ModelShares.split(LoweredGraph.of(model.graph()), model.pann().bound(), policy, parties, rnd);
         ModelShareFile[] out = new ModelShareFile[parties + 1];
@@ -77,13 +77,14 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
         return out;
     }
 
-    /** The default policy with the given activation bits (0: the default's). */
-    static FixedPointPolicy policy(int fractionalBits) {
+    /** The default policy with the given activation bits (0: those B needs), refused when too few for B. */
+    static FixedPointPolicy policy(int precisionB, int fractionalBits) {
+        int f = FixedPointPolicy.activationBits(precisionB, fractionalBits);
         FixedPointPolicy d = FixedPointPolicy.DEFAULT;
-        if (fractionalBits == 0 || fractionalBits == d.activationBits()) {
+        if (f == d.activationBits()) {
             return d;
         }
-        return new FixedPointPolicy(fractionalBits, d.weightSignificantBits(), d.coefficientBits(), d.firstInputBits(),
+        return new FixedPointPolicy(f, d.weightSignificantBits(), d.coefficientBits(), d.firstInputBits(),
                 d.laterInputBits(), d.signBits(), d.productInputBits());
     }
 
@@ -94,7 +95,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
     public static void writeSplit(Model model, int parties, int precisionB, int fractionalBits, Path out,
                                   SecureRandom random) throws IOException {
         for (ModelShareFile f : split(model, parties, precisionB, fractionalBits, random)) {
-            Path dir = Files.createDirectories(out.resolve(RoleNames.of(f.role(), parties)));
+            Path dir = OwnerOnly.createDirectories(out.resolve(RoleNames.of(f.role(), parties)));
             f.save(dir.resolve(FILE_NAME));
         }
     }
@@ -131,10 +132,7 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
 
     /** Writes the file, readable by its owner only where the file system has POSIX permissions. */
     public void save(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        if (file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
+        OwnerOnly.createFile(file);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);

@@ -29,7 +29,7 @@ import java.util.Properties;
  * tls.cert, tls.key, tls.ca   this role's certificate and key, the deployment CA (PEM)
  * model.share       this role's model share file ('sturdy share'; the dealer's holds the structure only)
  * precision.b       precision B of the sign approximation
- * fixed.bits        fractional bits f of the fixed-point encoding
+ * fixed.bits        fractional bits f of the fixed-point encoding (default: the f that precision.b needs)
  * max.batch         largest batch a query may carry
  * max.queries, max.queries.per.client   queries a compute party runs at once, in all (default 8)
  *                   and per client certificate (default 4); more are refused with RESOURCE_EXHAUSTED
@@ -105,11 +105,12 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
             throw new IllegalArgumentException("mpc.peers must list " + (parties + 1) + " addresses (parties, then the dealer), got "
                     + peers.size());
         }
+        int b = integer(p, "precision.b", 9);
         return new RoleConfig(dealer, id, parties, address(required(p, "mpc.listen"), "mpc.listen"), List.copyOf(peers),
                 dealer ? null : address(required(p, "grpc.listen"), "grpc.listen"),
                 dir.resolve(required(p, "tls.cert")), dir.resolve(required(p, "tls.key")), dir.resolve(required(p, "tls.ca")),
                 dir.resolve(required(p, "model.share")),
-                integer(p, "precision.b", 9), integer(p, "fixed.bits", FixedPointPolicy.DEFAULT_ACTIVATION_BITS), integer(p, "max.batch", 16),
+                b, integer(p, "fixed.bits", FixedPointPolicy.activationBitsFor(b)), integer(p, "max.batch", 16),
                 Duration.ofMillis(integer(p, "timeout.receive.ms", 30_000)),
                 Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)),
                 LinkEmulation.of(number(p, "link.delay.ms"), number(p, "link.bandwidth.mbit")),
