@@ -122,6 +122,10 @@ class SecureQueryTest {
             assertEquals(Set.of(Status.Code.ALREADY_EXISTS, Status.Code.UNAVAILABLE), outcomes.keySet(), outcomes.toString());
             assertEquals("query 42 is already running on party 0; use a fresh random query id",
                     outcomes.get(Status.Code.ALREADY_EXISTS));
+            // the failed query's id stays refused for a while: its late frames must not meet a new query
+            ExecutionException again = assertThrows(ExecutionException.class, () -> stub.infer(req).get());
+            assertEquals("ALREADY_EXISTS: query 42 ran on party 0 a moment ago; use a fresh random query id",
+                    again.getCause().getMessage());
         } finally {
             ch.shutdownNow();
         }
@@ -161,6 +165,26 @@ class SecureQueryTest {
             CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2})
+    void aRolesCertificateIsRefusedAsAClient(int parties) throws Exception {
+        TestDeployment d = new TestDeployment(parties, dir, Duration.ofSeconds(5));
+        start(d);
+        Path party1 = DeploymentWriter.roleDir(dir, 1, parties);
+        TlsCredentials role = TlsCredentials.load(party1.resolve("cert.pem"), party1.resolve("key.pem"),
+                party1.resolve("ca.pem"));
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", d.layout.grpcBasePort())
+                .sslContext(GrpcTls.client(role)).build();
+        try {
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> InferenceGrpc.newBlockingStub(ch)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).modelInfo(dev.sturdy.party.api.ModelInfoRequest.getDefaultInstance()));
+            assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("the certificate of role 'party-1' cannot be used as a client"), e.getMessage());
+        } finally {
+            ch.shutdownNow();
         }
     }
 

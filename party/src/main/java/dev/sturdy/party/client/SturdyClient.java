@@ -14,6 +14,7 @@ import dev.sturdy.protocol.sharing.AdditiveSharing;
 import io.grpc.ConnectivityState;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.net.InetSocketAddress;
@@ -122,10 +123,39 @@ public final class SturdyClient implements AutoCloseable {
     }
 
     /**
-     * Runs one query on a batch of inputs (batch x input shape, flattened). Throws
-     * {@link StatusRuntimeException} with the first party's error if any party refused or failed.
+     * Runs one query on a batch of inputs (batch x input shape, flattened). A party at its limit of
+     * concurrent queries (RESOURCE_EXHAUSTED) is asked again, with fresh shares under a fresh query
+     * id, after a jittered backoff, until the timeout. Throws {@link StatusRuntimeException} with
+     * the first party's error if any party refused otherwise or failed.
      */
     public Answer infer(double[] input, int batch) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long backoffMillis = 20;
+        while (true) {
+            try {
+                return attempt(input, batch);
+            } catch (StatusRuntimeException e) {
+                long pause = backoffMillis / 2 + random.nextLong(backoffMillis);
+                if (e.getStatus().getCode() != Status.Code.RESOURCE_EXHAUSTED
+                        || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
+                    throw e;
+                }
+                sleep(pause);
+                backoffMillis = Math.min(1000, 2 * backoffMillis);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Status.CANCELLED.withDescription("interrupted while waiting to retry").asRuntimeException();
+        }
+    }
+
+    private Answer attempt(double[] input, int batch) {
         retryFailedChannelsNow();
         FixedPoint fp = new FixedPoint(info.getFractionalBits());
         long[][] shares = AdditiveSharing.split(fp.encode(input), parties.size(), new Prg(Seed.random(random)));
