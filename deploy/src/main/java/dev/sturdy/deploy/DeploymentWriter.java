@@ -83,7 +83,8 @@ public final class DeploymentWriter {
                     ? List.of("localhost", "127.0.0.1") : List.of(host);
             ca.issue(RoleNames.of(id, n), names).save(dir.resolve("cert.pem"), dir.resolve("key.pem"), dir.resolve("ca.pem"));
             boolean dealer = id == n;
-            InetSocketAddress listen = new InetSocketAddress("0.0.0.0", layout.mpcBasePort() + id);
+            // the MPC listener binds only the address the peers dial; the client API listens on all
+            InetSocketAddress listen = layout.mpc(id);
             RoleConfig cfg = new RoleConfig(dealer, id, n, listen, peers,
                     dealer ? null : new InetSocketAddress("0.0.0.0", layout.grpcBasePort() + id),
                     Path.of("cert.pem"), Path.of("key.pem"), Path.of("ca.pem"), Path.of(ModelShareFile.FILE_NAME),

@@ -1,5 +1,6 @@
 package dev.sturdy.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,5 +45,40 @@ class RolesAsProcessesTest {
         for (Process p : processes) {
             assertFalse(p.isAlive(), "a role process outlived the cluster");
         }
+    }
+
+    /**
+     * A role that stops answering but keeps its connections (SIGSTOP): the client gets an error
+     * naming it within the receive timeout, not at its own deadline; resumed, it serves again.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aRoleThatHangsWhileConnectedIsNamedWithinTheTimeoutAndServesAgainOnceResumed(int hung) throws Exception {
+        TestDeployment d = new TestDeployment(2, dir, Duration.ofSeconds(5));
+        try (LocalCluster cluster = LocalCluster.start(dir, 2)) {
+            cluster.awaitHealthy(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(120));
+            try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir),
+                    Duration.ofSeconds(60))) {
+                double[] x = d.randomInput(1, 31);
+                d.assertAgrees(x, 1, client.infer(x, 1).logits());
+                signal(cluster.process(hung), "STOP");
+                try {
+                    long t0 = System.nanoTime();
+                    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                            () -> client.infer(d.randomInput(1, 32), 1));
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    assertTrue(seconds < 20, "the error took " + seconds + " s; the client's own deadline is 60 s");
+                    assertTrue(e.getMessage().contains(hung == 2 ? "the dealer" : "party 1"), e.getMessage());
+                } finally {
+                    signal(cluster.process(hung), "CONT");
+                }
+                double[] y = d.randomInput(1, 33);
+                d.assertAgrees(y, 1, client.infer(y, 1).logits());
+            }
+        }
+    }
+
+    private static void signal(Process p, String signal) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
     }
 }

@@ -30,6 +30,7 @@ class DeployCommandsTest {
         assertEquals(1, p1.id());
         assertEquals(3, p1.parties());
         assertEquals(9001, p1.mpcListen().getPort());
+        assertEquals("10.0.0.2", p1.mpcListen().getHostString(), "the MPC listener binds the role's own address only");
         assertEquals("10.0.0.4", p1.mpcPeers().get(3).getHostString());
         assertEquals(20_000, p1.receiveTimeout().toMillis());
         assertEquals(out.resolve("party-1/model.share").toAbsolutePath(), p1.modelShare().toAbsolutePath());
