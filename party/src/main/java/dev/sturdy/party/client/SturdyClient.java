@@ -6,6 +6,7 @@ import dev.sturdy.party.api.InferRequest;
 import dev.sturdy.party.api.InferenceGrpc;
 import dev.sturdy.party.api.ModelInfoReply;
 import dev.sturdy.party.api.ModelInfoRequest;
+import dev.sturdy.party.wire.FrameLogging;
 import dev.sturdy.party.wire.Packing;
 import dev.sturdy.protocol.prg.Prg;
 import dev.sturdy.protocol.prg.Seed;
@@ -45,6 +46,7 @@ public final class SturdyClient implements AutoCloseable {
      * handshake, and the id it reports), else nothing is sent and this throws, naming the address.
      */
     public SturdyClient(List<InetSocketAddress> partyAddresses, TlsCredentials credentials, Duration timeout) {
+        FrameLogging.pin();
         this.timeout = timeout;
         this.addresses = List.copyOf(partyAddresses);
         int n = addresses.size();

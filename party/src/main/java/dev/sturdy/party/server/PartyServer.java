@@ -4,6 +4,7 @@ import dev.sturdy.net.NettyTransport;
 import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
+import dev.sturdy.party.wire.FrameLogging;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -31,6 +32,7 @@ public final class PartyServer implements AutoCloseable {
         }
         ModelShareFile model = ModelShareFile.load(cfg.modelShare());
         cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
+        FrameLogging.pin();
         int maxShareBytes = 8 * cfg.maxBatch() * model.structure().graph().input().size();
         grpc = NettyServerBuilder.forAddress(cfg.grpcListen())
                 .sslContext(GrpcTls.server(cfg.tls()))
