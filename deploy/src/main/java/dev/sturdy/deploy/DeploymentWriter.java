@@ -9,6 +9,7 @@ import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.config.RoleConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -94,11 +95,31 @@ public final class DeploymentWriter {
             cfg.save(file);
             configs.add(file);
         }
-        Path client = out.resolve("client");
-        OwnerOnly.createDirectories(client);
-        TlsCredentials c = ca.issue("client", List.of());
-        c.save(client.resolve("cert.pem"), client.resolve("key.pem"), client.resolve("ca.pem"));
+        issueClient(ca, "client", out.resolve("client"));
         return configs;
+    }
+
+    /**
+     * Certifies one more client of a written deployment with its CA: {@code out/client-NAME/}.
+     * Each client certificate is its own identity for the parties' per-client query limit.
+     */
+    public static Path addClient(Path out, String name, SecureRandom random) throws IOException {
+        if (!name.matches("[A-Za-z0-9._-]{1,64}") || RoleNames.isRole(name) || name.equals("client")) {
+            throw new IllegalArgumentException("client name '" + name + "': use 1-64 letters, digits, '.', '_' or '-', "
+                    + "and not a role's name (party-i, dealer) or 'client'");
+        }
+        Path dir = out.resolve("client-" + name);
+        if (Files.exists(dir)) {
+            throw new IllegalArgumentException(dir + " exists: client '" + name + "' was certified already");
+        }
+        CertificateAuthority ca = CertificateAuthority.load(out.resolve("ca/ca.pem"), out.resolve("ca/ca.key"), random);
+        issueClient(ca, name, dir);
+        return dir;
+    }
+
+    private static void issueClient(CertificateAuthority ca, String name, Path dir) throws IOException {
+        OwnerOnly.createDirectories(dir);
+        ca.issue(name, List.of()).save(dir.resolve("cert.pem"), dir.resolve("key.pem"), dir.resolve("ca.pem"));
     }
 
     /** The client's credentials in a written deployment. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.ByteString;
-import dev.sturdy.net.tls.CertificateAuthority;
 import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.api.InferReply;
 import dev.sturdy.party.api.InferRequest;
@@ -54,8 +53,8 @@ class OverloadTest {
     @Test
     void maxBatchQueriesToPartyZeroAloneNeitherExhaustItsHeapNorShutOutAnotherClient() throws Exception {
         TestDeployment d = new TestDeployment(2, dir, Duration.ofSeconds(20), DemoModel.cifar10(), MAX_BATCH);
-        TlsCredentials otherClient = CertificateAuthority.load(dir.resolve("ca/ca.pem"), dir.resolve("ca/ca.key"), RANDOM)
-                .issue("client-b", List.of());
+        Path b = DeploymentWriter.addClient(dir, "b", RANDOM);
+        TlsCredentials otherClient = TlsCredentials.load(b.resolve("cert.pem"), b.resolve("key.pem"), b.resolve("ca.pem"));
         try (LocalCluster cluster = LocalCluster.start(dir, 2)) {
             cluster.awaitHealthy(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(120));
             InetSocketAddress party0 = d.grpcAddresses().get(0);

@@ -13,11 +13,17 @@ import picocli.CommandLine.Option;
 
 /** {@code sturdy certs}: a CA, per-role certificates and per-role configs for a list of hosts. */
 @Command(name = "certs", mixinStandardHelpOptions = true,
-        description = "Write a deployment: a new CA, and for every role its key, certificate and role.properties "
+        description = {"Write a deployment: a new CA, and for every role its key, certificate and role.properties "
                 + "(party-0/, ..., dealer/, client/). Copy each role's directory to its host and put the role's model "
-                + "share there as model.share.")
+                + "share there as model.share.",
+                "With --add-client NAME: certify one more client of the deployment in --out (client-NAME/); each "
+                + "client certificate has its own share of a party's concurrent queries (max.queries.per.client)."})
 public final class CertsCommand implements Callable<Integer> {
-    @Option(names = "--hosts", required = true, split = ",",
+    @Option(names = "--add-client", paramLabel = "NAME",
+            description = "Only certify one more client of the existing deployment in --out.")
+    private String addClient;
+
+    @Option(names = "--hosts", split = ",",
             description = "One host for all roles, or one per role: parties in id order, then the dealer.")
     private List<String> hosts;
 
@@ -48,6 +54,13 @@ public final class CertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (addClient != null) {
+            System.out.println(DeploymentWriter.addClient(out, addClient, new SecureRandom()));
+            return 0;
+        }
+        if (hosts == null) {
+            throw new IllegalArgumentException("give --hosts (or --add-client NAME to certify a client of --out)");
+        }
         if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
             throw new IllegalArgumentException(out + " exists and is not an empty directory (it may hold a CA)");
         }

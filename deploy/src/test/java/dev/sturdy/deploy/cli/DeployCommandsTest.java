@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.graph.Shape;
+import dev.sturdy.deploy.DeploymentWriter;
 import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.cli.CliRun;
 import dev.sturdy.party.cli.SturdyCli;
@@ -42,6 +43,22 @@ class DeployCommandsTest {
         assertTrue(dealer.dealer());
         assertEquals("dealer", dealer.tls().commonName());
         assertTrue(Files.exists(out.resolve("client/cert.pem")));
+    }
+
+    @Test
+    void certsAddClientCertifiesAnotherClientWithTheDeploymentsCa() throws Exception {
+        Path out = dir.resolve("dep");
+        assertEquals(0, CliRun.with(Sturdy.commandLine(), "certs", "--hosts", "127.0.0.1", "--out", out.toString()).exitCode());
+        CliRun r = CliRun.with(Sturdy.commandLine(), "certs", "--add-client", "app-1", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path c = out.resolve("client-app-1");
+        TlsCredentials app = TlsCredentials.load(c.resolve("cert.pem"), c.resolve("key.pem"), c.resolve("ca.pem"));
+        assertEquals("app-1", app.commonName());
+        app.certificate().verify(DeploymentWriter.client(out).ca().getPublicKey());
+        CliRun again = CliRun.with(Sturdy.commandLine(), "certs", "--add-client", "app-1", "--out", out.toString());
+        assertTrue(again.exitCode() != 0 && again.err().contains("was certified already"), again.err());
+        CliRun role = CliRun.with(Sturdy.commandLine(), "certs", "--add-client", "party-0", "--out", out.toString());
+        assertTrue(role.exitCode() != 0 && role.err().contains("not a role's name"), role.err());
     }
 
     /** Without fraction bits, certs and share give f = max(22, B + 8); too few for B is refused in one line. */
