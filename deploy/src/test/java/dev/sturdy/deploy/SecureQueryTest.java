@@ -1,5 +1,6 @@
 package dev.sturdy.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,8 @@ class SecureQueryTest {
         start(d);
         try (SturdyClient client = new SturdyClient(d.grpcAddresses(), DeploymentWriter.client(dir), Duration.ofSeconds(20))) {
             assertEquals(List.of(3, 4, 4), client.modelInfo().getInputShapeList());
+            double[] inRange = {0, 1, 0.5}, outOfRange = {-0.7, 3.2, 0.5};
+            assertArrayEquals(client.normalise(inRange, 1), client.normalise(outOfRange, 1), "pixels are clamped to [0, 1]");
             assertCorrect(d, client, 1, 1);
             assertCorrect(d, client, 3, 2);
 

@@ -143,7 +143,7 @@ final class EvalCommand extends PrintingCommand {
     private void printTable(Model model, LabelledImages images, double b, int[] betas, ModeResult backbone,
                             List<ModeResult> pann) {
         out().printf("%s on %d images of %s, bound %s, %s polynomials%n", model.name(), images.count(), data,
-                fmt(b), poly == null ? "Sturdy" : "approxCNN (" + poly + ")");
+                plain(b), poly == null ? "Sturdy" : "approxCNN (" + poly + ")");
         out().printf("%-10s %9s %14s %9s %9s%n", "mode", "accuracy", "out of range", "max |z|", "seconds");
         out().printf("%-10s %8.2f%% %14s %9.2f %9.1f%n", "backbone", backbone.accuracy(), "-",
                 backbone.ranges().largestMagnitude(), backbone.seconds());
@@ -156,7 +156,7 @@ final class EvalCommand extends PrintingCommand {
         }
         if (anyOutside) {
             out().println();
-            out().println("Activation inputs left [-" + fmt(b) + ", " + fmt(b) + "]: the PANN is outside its guarantee there.");
+            out().println("Activation inputs left [-" + plain(b) + ", " + plain(b) + "]: the PANN is outside its guarantee there.");
             for (int i = 0; i < betas.length; i++) {
                 RangeStats s = pann.get(i).ranges();
                 for (Map<String, Object> layer : outOfRangeLayers(s)) {
@@ -169,7 +169,7 @@ final class EvalCommand extends PrintingCommand {
                 needed = Math.max(needed, firstViolation(r.ranges()));
             }
             out().printf("Rerun with --bound %s or more: the largest input at the first layer that left the interval"
-                    + " (later layers were computed from out-of-range values and are not reliable).%n", fmt(Math.ceil(needed)));
+                    + " (later layers were computed from out-of-range values and are not reliable).%n", plain(Math.ceil(needed)));
         }
     }
 
@@ -183,7 +183,4 @@ final class EvalCommand extends PrintingCommand {
         return 0;
     }
 
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
 }

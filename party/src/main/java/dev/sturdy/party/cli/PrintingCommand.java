@@ -14,4 +14,13 @@ public abstract class PrintingCommand implements Callable<Integer> {
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** A bound or other setting as a user typed it: "25", not "25.0". */
+    protected static String plain(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
 }

@@ -107,7 +107,9 @@ public final class SturdyClient implements AutoCloseable {
 
     /**
      * Pixel values in [0, 1], batch x C x H x W, normalised as the deployed model expects:
-     * (x - mean[c]) / std[c] with the normalisation ModelInfo reports.
+     * (x - mean[c]) / std[c] with the normalisation ModelInfo reports. Values outside [0, 1] are
+     * clamped first: beyond the pixel range the model was made for, activations may leave the
+     * PANN's bound, where the secure answer can differ from the model's without an error.
      */
     public double[] normalise(double[] pixels, int batch) {
         int channels = info.getInputShape(0);
@@ -115,7 +117,8 @@ public final class SturdyClient implements AutoCloseable {
         double[] x = new double[pixels.length];
         for (int i = 0; i < x.length; i++) {
             int c = (i / plane) % channels;
-            x[i] = (pixels[i] - info.getNormalizationMean(c)) / info.getNormalizationStd(c);
+            double pixel = Math.max(0, Math.min(1, pixels[i]));
+            x[i] = (pixel - info.getNormalizationMean(c)) / info.getNormalizationStd(c);
         }
         return x;
     }

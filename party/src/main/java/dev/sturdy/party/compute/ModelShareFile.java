@@ -102,12 +102,18 @@ public record ModelShareFile(int role, int parties, int precisionB, Model struct
 
     /**
      * What every role may know of the model: every weight tensor zeroed and the metadata dropped
-     * (it names source files, training commands and data); shapes, normalisation, classes and the
-     * PANN settings kept.
+     * (it names source files, training commands and data) but for the measured {@link ActivationRange};
+     * shapes, normalisation, classes and the PANN settings kept.
      */
     static Model structureOf(Model model) {
         ModelFile zeroed = (ModelFile) zeroTensors(ModelFiles.toProto(model));
-        return ModelFiles.fromProto(zeroed.toBuilder().clearMetadata().build());
+        ModelFile.Builder b = zeroed.toBuilder().clearMetadata();
+        model.metadata().forEach((k, v) -> {
+            if (ActivationRange.isKey(k)) {
+                b.putMetadata(k, v);
+            }
+        });
+        return ModelFiles.fromProto(b.build());
     }
 
     private static Message zeroTensors(Message m) {

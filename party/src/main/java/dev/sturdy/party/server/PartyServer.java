@@ -1,6 +1,7 @@
 package dev.sturdy.party.server;
 
 import dev.sturdy.net.NettyTransport;
+import dev.sturdy.party.compute.ActivationRange;
 import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * background.
  */
 public final class PartyServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PartyServer.class.getName());
     /** Room for the largest share a valid request can carry, plus the protobuf envelope. */
     private static final int ENVELOPE = 1 << 16;
 
@@ -32,6 +34,7 @@ public final class PartyServer implements AutoCloseable {
         }
         ModelShareFile model = ModelShareFile.load(cfg.modelShare());
         cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
+        LOG.log(System.Logger.Level.INFO, "party " + cfg.id() + ": " + ActivationRange.describe(model.structure()));
         FrameLogging.pin();
         int maxShareBytes = 8 * cfg.maxBatch() * model.structure().graph().input().size();
         grpc = NettyServerBuilder.forAddress(cfg.grpcListen())
