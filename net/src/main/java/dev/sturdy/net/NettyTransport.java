@@ -24,6 +24,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutionException;
+import java.util.function.ToLongFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLEngine;
@@ -306,21 +307,19 @@ public final class NettyTransport implements AutoCloseable {
 
     /** Bytes held for streams no endpoint here has opened, over all peers (the cap is per peer). */
     public long unclaimedBytes() {
-        long sum = 0;
-        for (PeerLink l : links) {
-            if (l != null) {
-                sum += l.unclaimedBytes();
-            }
-        }
-        return sum;
+        return sumOverPeers(PeerLink::unclaimedBytes);
     }
 
     /** Streams of which this role holds state, tombstones of recently closed ones included. */
-    public int streamCount() {
-        int sum = 0;
+    public long streamCount() {
+        return sumOverPeers(PeerLink::streamCount);
+    }
+
+    private long sumOverPeers(ToLongFunction<PeerLink> f) {
+        long sum = 0;
         for (PeerLink l : links) {
             if (l != null) {
-                sum += l.streamCount();
+                sum += f.applyAsLong(l);
             }
         }
         return sum;
