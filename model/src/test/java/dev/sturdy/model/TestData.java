@@ -33,14 +33,39 @@ public final class TestData {
         return require(DataSpec.FASHION_MNIST, "apt-get install dataset-fashion-mnist");
     }
 
+    /** Debian's Python 3 with these modules importable (the Python client's tests). */
+    public static Path python(String... modules) {
+        Path python = Path.of("/usr/bin/python3");
+        String remedy = "apt-get install python3-grpcio python3-grpc-tools python3-numpy";
+        require(python, remedy);
+        try {
+            Process p = new ProcessBuilder(python.toString(), "-c", "import " + String.join(", ", modules))
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                absent("python modules " + String.join(", ", modules) + " (" + remedy + "): " + out.strip());
+            }
+        } catch (java.io.IOException e) {
+            absent(python + " does not run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return python;
+    }
+
     private static Path require(Path path, String remedy) {
         if (!Files.exists(path)) {
-            String message = "data absent: " + path.toAbsolutePath() + " (" + remedy + ")";
-            if (Boolean.getBoolean(REQUIRE)) {
-                fail(message + "; -D" + REQUIRE + "=true forbids skipping");
-            }
-            assumeTrue(false, message + "; skipping");
+            absent(path.toAbsolutePath() + " (" + remedy + ")");
         }
         return path;
+    }
+
+    private static void absent(String what) {
+        String message = "data absent: " + what;
+        if (Boolean.getBoolean(REQUIRE)) {
+            fail(message + "; -D" + REQUIRE + "=true forbids skipping");
+        }
+        assumeTrue(false, message + "; skipping");
     }
 }
