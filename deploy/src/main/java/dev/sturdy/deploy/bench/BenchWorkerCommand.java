@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sturdy bench-worker}: one role of a {@code sturdy bench} run (started by the bench, not by users). */
-@Command(name = "bench-worker", hidden = true, description = "One role of a 'sturdy bench' run.")
+@Command(name = "bench-worker", hidden = true, mixinStandardHelpOptions = true, description = "One role of a 'sturdy bench' run.")
 public final class BenchWorkerCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, description = "The bench directory (plan.json, certificates, shares).")
     private Path dir;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.deploy.DeploymentWriter;
+import dev.sturdy.deploy.FreePorts;
+import dev.sturdy.model.TestData;
 import dev.sturdy.net.tls.TlsCredentials;
 import dev.sturdy.party.cli.CliRun;
 import dev.sturdy.party.cli.SturdyCli;
@@ -43,6 +45,28 @@ class DeployCommandsTest {
         assertTrue(dealer.dealer());
         assertEquals("dealer", dealer.tls().commonName());
         assertTrue(Files.exists(out.resolve("client/cert.pem")));
+    }
+
+    @Test
+    void everyCommandsHelpWorksWithoutItsRequiredOptions() {
+        for (String command : Sturdy.commandLine().getSubcommands().keySet()) {
+            CliRun r = CliRun.with(Sturdy.commandLine(), command, "--help");
+            assertEquals(0, r.exitCode(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: sturdy " + command), command + ": " + r.out());
+        }
+    }
+
+    @Test
+    void aQueryNobodyAnswersIsOneErrorLineAndExitCodeOne() throws Exception {
+        Path out = dir.resolve("dep");
+        assertEquals(0, CliRun.with(Sturdy.commandLine(), "certs", "--hosts", "127.0.0.1", "--out", out.toString()).exitCode());
+        int[] ports = {FreePorts.range(2), 0};
+        CliRun r = CliRun.with(Sturdy.commandLine(), "query", "--parties", "127.0.0.1:" + ports[0] + ",127.0.0.1:"
+                + (ports[0] + 1), "--client-dir", out.resolve("client").toString(), "--data",
+                "idx:" + TestData.fashionMnist(), "--limit", "1", "--timeout", "5");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+        assertTrue(r.err().startsWith("sturdy query: "), r.err());
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "eval", description = "Accuracy of a model's backbone and of its PANN at each precision 2^-B, in plaintext.")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Accuracy of a model's backbone and of its PANN at each precision 2^-B, in plaintext.")
 final class EvalCommand extends PrintingCommand {
 
     @Option(names = "--model", required = true, description = "Sturdy model file")

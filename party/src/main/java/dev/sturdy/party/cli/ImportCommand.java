@@ -12,7 +12,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "import", description = "Import a PyTorch state_dict (.npz or .safetensors) of a zoo architecture into a Sturdy model file.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a PyTorch state_dict (.npz or .safetensors) of a zoo architecture into a Sturdy model file.")
 final class ImportCommand extends PrintingCommand {
 
     @Option(names = "--arch", required = true, description = "Architecture: ${COMPLETION-CANDIDATES}",

@@ -1,5 +1,7 @@
 package dev.sturdy.party.cli;
 
+import dev.sturdy.protocol.net.NetworkException;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +20,8 @@ public final class SturdyCli implements Runnable {
 
     /** Exit code for bad input: a wrong option, a missing or malformed file. */
     public static final int BAD_INPUT = 2;
+    /** Exit code for a job that was refused or failed: a party refused a query, a role is unreachable. */
+    public static final int FAILED = 1;
 
     @Override
     public void run() {
@@ -45,6 +49,15 @@ public final class SturdyCli implements Runnable {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof StatusRuntimeException s) {
+                cmd.getErr().println("sturdy " + cmd.getCommandName() + ": " + s.getStatus().getCode() + ": "
+                        + s.getStatus().getDescription());
+                return FAILED;
+            }
+            if (e instanceof NetworkException) {
+                cmd.getErr().println("sturdy " + cmd.getCommandName() + ": " + e.getMessage());
+                return FAILED;
+            }
             if (!isUserError(e)) {
                 throw e;
             }

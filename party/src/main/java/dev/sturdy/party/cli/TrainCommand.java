@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = "Train a zoo network on DJL (PyTorch, CPU), optionally sturdy (NGNV, Mixup), and export a Sturdy model.")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a zoo network on DJL (PyTorch, CPU), optionally sturdy (NGNV, Mixup), and export a Sturdy model.")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
