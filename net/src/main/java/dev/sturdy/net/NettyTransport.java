@@ -310,6 +310,11 @@ public final class NettyTransport implements AutoCloseable {
         return sumOverPeers(PeerLink::unclaimedBytes);
     }
 
+    /** Time this role's senders waited for peers to read (the dealer: its window over party 0 was full). */
+    public long sendWaitNanos() {
+        return sumOverPeers(PeerLink::sendWaitNanos);
+    }
+
     /** Streams of which this role holds state, tombstones of recently closed ones included. */
     public long streamCount() {
         return sumOverPeers(PeerLink::streamCount);

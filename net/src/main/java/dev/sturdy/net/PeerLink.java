@@ -23,6 +23,7 @@ final class PeerLink {
     final CompletableFuture<Void> firstConnected = new CompletableFuture<>();
     private final ConcurrentHashMap<Long, PeerStream> streams = new ConcurrentHashMap<>();
     private final AtomicLong unclaimedBytes = new AtomicLong();
+    private final AtomicLong sendWaitNanos = new AtomicLong();
     private final FlowControl flow;
     private volatile Channel channel;
     private volatile int epoch;
@@ -133,6 +134,11 @@ final class PeerLink {
         }
     }
 
+    /** Time senders on this link waited for the peer to credit more of a stream. */
+    long sendWaitNanos() {
+        return sendWaitNanos.get();
+    }
+
     /** Bytes held for streams no endpoint has claimed (yet). */
     long unclaimedBytes() {
         return unclaimedBytes.get();
@@ -198,7 +204,7 @@ final class PeerLink {
         int pos = 0;
         do {
             int n = Math.min(Frames.MAX_CHUNK_ELEMENTS, length - pos);
-            s.reserve(8L * n, timeoutMillis, self, name);
+            sendWaitNanos.addAndGet(s.reserve(8L * n, timeoutMillis, self, name));
             ByteBuf frame = Frames.data(ch.alloc(), stream, query, step, tag, length, pos, data, offset + pos, n);
             pos += n;
             if (delayed != null) {

@@ -112,14 +112,17 @@ final class PeerStream {
     /**
      * Waits until {@code bytes} more fit in the send window; fails when the peer stopped the
      * stream, or gave no credit for {@code timeoutMillis} (it does not read this stream).
+     *
+     * @return the nanoseconds it waited
      */
-    synchronized void reserve(long bytes, long timeoutMillis, String self, String peer) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized long reserve(long bytes, long timeoutMillis, String self, String peer) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
             requireRunning(self, peer);
             if (sent + bytes <= sendLimit) {
                 sent += bytes;
-                return;
+                return sendLimit == Long.MAX_VALUE ? 0 : System.nanoTime() - start;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -33,6 +33,7 @@ import java.util.Properties;
  * max.batch         largest batch a query may carry
  * max.queries, max.queries.per.client   queries a compute party runs at once, in all (default 8)
  *                   and per client certificate (default 4); more are refused with RESOURCE_EXHAUSTED
+ * metrics.listen    optional host:port of plain-HTTP Prometheus metrics (GET /metrics); absent: off
  * timeout.receive.ms, timeout.start.ms   receive timeout between roles, start-up timeout
  * link.delay.ms, link.bandwidth.mbit     optional emulated one-way delay and bandwidth cap on what this
  *                   role sends (a WAN on one machine; default 0 = off; see net/NOTES.md)
@@ -41,7 +42,8 @@ import java.util.Properties;
 public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress mpcListen,
                          List<InetSocketAddress> mpcPeers, InetSocketAddress grpcListen, Path cert, Path key, Path ca,
                          Path modelShare, int precisionB, int fixedBits, int maxBatch, Duration receiveTimeout,
-                         Duration startTimeout, LinkEmulation link, int maxQueries, int maxQueriesPerClient) {
+                         Duration startTimeout, LinkEmulation link, int maxQueries, int maxQueriesPerClient,
+                         InetSocketAddress metricsListen) {
     public static final int DEFAULT_MAX_QUERIES = 8;
     public static final int DEFAULT_MAX_QUERIES_PER_CLIENT = 4;
 
@@ -58,7 +60,7 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                       InetSocketAddress grpcListen, Path cert, Path key, Path ca, Path modelShare, int precisionB,
                       int fixedBits, int maxBatch, Duration receiveTimeout, Duration startTimeout, LinkEmulation link) {
         this(dealer, id, parties, mpcListen, mpcPeers, grpcListen, cert, key, ca, modelShare, precisionB, fixedBits,
-                maxBatch, receiveTimeout, startTimeout, link, DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT);
+                maxBatch, receiveTimeout, startTimeout, link, DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT, null);
     }
 
     /** Without link emulation. */
@@ -115,7 +117,9 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                 Duration.ofMillis(integer(p, "timeout.start.ms", 60_000)),
                 LinkEmulation.of(number(p, "link.delay.ms"), number(p, "link.bandwidth.mbit")),
                 integer(p, "max.queries", DEFAULT_MAX_QUERIES),
-                integer(p, "max.queries.per.client", DEFAULT_MAX_QUERIES_PER_CLIENT));
+                integer(p, "max.queries.per.client", DEFAULT_MAX_QUERIES_PER_CLIENT),
+                p.getProperty("metrics.listen", "").isBlank() ? null
+                        : address(p.getProperty("metrics.listen").trim(), "metrics.listen"));
     }
 
     /** Writes this configuration; paths are written as given (absolute, or relative to {@code file}'s directory). */
@@ -140,6 +144,9 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         p.setProperty("timeout.start.ms", Long.toString(startTimeout.toMillis()));
         p.setProperty("max.queries", Integer.toString(maxQueries));
         p.setProperty("max.queries.per.client", Integer.toString(maxQueriesPerClient));
+        if (metricsListen != null) {
+            p.setProperty("metrics.listen", hostPort(metricsListen));
+        }
         if (link.active()) {
             p.setProperty("link.delay.ms", Double.toString(link.oneWayDelay().toNanos() / 1e6));
             p.setProperty("link.bandwidth.mbit", Double.toString(link.bitsPerSecond() / 1e6));

@@ -3,7 +3,10 @@ package dev.sturdy.party.server;
 import dev.sturdy.net.NettyTransport;
 import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.compute.SecureQuery;
+import dev.sturdy.net.tls.RoleNames;
 import dev.sturdy.party.config.RoleConfig;
+import dev.sturdy.party.metrics.MetricsEndpoint;
+import dev.sturdy.party.metrics.RoleMetrics;
 import dev.sturdy.protocol.net.Network;
 import dev.sturdy.protocol.net.NetworkException;
 import java.io.IOException;
@@ -28,6 +31,8 @@ public final class DealerServer implements AutoCloseable {
     private final ExecutorService pool;
     private final SecureRandom random = new SecureRandom();
     private final SecureQuery query;
+    private final RoleMetrics metrics = new RoleMetrics(RoleNames.DEALER);
+    private final MetricsEndpoint metricsEndpoint;
 
     private DealerServer(RoleConfig cfg) throws IOException {
         if (!cfg.dealer()) {
@@ -51,6 +56,8 @@ public final class DealerServer implements AutoCloseable {
                 }
             }
         });
+        metrics.gauges(RoleMetrics.Gauges.of(transport));
+        metricsEndpoint = MetricsEndpoint.startIfConfigured(cfg.metricsListen(), metrics);
     }
 
     /** Starts the dealer; returns once every compute party is connected. */
@@ -59,10 +66,13 @@ public final class DealerServer implements AutoCloseable {
     }
 
     private void serve(long stream) {
+        long start = System.nanoTime();
         try (Network net = transport.open(stream)) {
             try {
                 query.dealer(net, stream, random);
+                metrics.finished((System.nanoTime() - start) / 1e9, 0, net.stats().totalBytesSent());
             } catch (RuntimeException e) {
+                metrics.failed();
                 net.abandon("query " + stream + " failed on the dealer: " + e.getClass().getSimpleName());
                 throw e;
             }
@@ -75,6 +85,7 @@ public final class DealerServer implements AutoCloseable {
 
     /** Stops a query on every party without serving it (called on a network thread: nothing blocks). */
     private void refuse(long stream, String reason) {
+        metrics.refused();
         LOG.log(System.Logger.Level.WARNING, "query " + stream + " refused: " + reason);
         try (Network net = transport.open(stream)) {
             net.abandon(reason);
@@ -83,8 +94,16 @@ public final class DealerServer implements AutoCloseable {
         }
     }
 
+    /** The port of the metrics endpoint, -1 when {@code metrics.listen} is not set. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+    }
+
     @Override
     public void close() {
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
         pool.shutdownNow();
         transport.close();
         try {

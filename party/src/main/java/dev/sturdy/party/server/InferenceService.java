@@ -13,6 +13,7 @@ import dev.sturdy.party.api.ModelInfoRequest;
 import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
+import dev.sturdy.party.metrics.RoleMetrics;
 import dev.sturdy.party.wire.Packing;
 import dev.sturdy.protocol.cost.CostReport;
 import dev.sturdy.protocol.eval.SecureEvaluator;
@@ -49,10 +50,12 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
     private final SecureRandom random = new SecureRandom();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final QueryLimits limits;
+    private final RoleMetrics metrics;
 
     /** @param transport the connections to the other roles, null until they are all up */
-    InferenceService(RoleConfig cfg, SecureQuery query, Supplier<NettyTransport> transport) {
+    InferenceService(RoleConfig cfg, SecureQuery query, Supplier<NettyTransport> transport, RoleMetrics metrics) {
         this.cfg = cfg;
+        this.metrics = metrics;
         this.limits = new QueryLimits(cfg.id(), cfg.maxQueries(), cfg.maxQueriesPerClient());
         this.query = query;
         this.model = query.model();
@@ -65,18 +68,21 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         int[] shape = req.getShapeList().stream().mapToInt(Integer::intValue).toArray();
         String bad = check(req, shape);
         if (bad != null) {
+            metrics.refused();
             out.onError(bad.startsWith("unknown model") ? Status.NOT_FOUND.withDescription(bad).asRuntimeException()
                     : Status.INVALID_ARGUMENT.withDescription(bad).asRuntimeException());
             return;
         }
         NettyTransport t = transport.get();
         if (t == null) {
+            metrics.refused();
             out.onError(Status.UNAVAILABLE.withDescription("party " + cfg.id()
                     + " is not connected to the other roles yet").asRuntimeException());
             return;
         }
         long q = req.getQueryId();
         if (!inFlight.add(q)) {
+            metrics.refused();
             out.onError(alreadyExists(q, "is already running on party " + cfg.id()));
             return;
         }
@@ -84,6 +90,7 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         String busy = limits.tryStart(client);
         if (busy != null) {
             inFlight.remove(q);
+            metrics.refused();
             out.onError(Status.RESOURCE_EXHAUSTED.withDescription(busy).asRuntimeException());
             return;
         }
@@ -91,9 +98,11 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
         try {
             reply = run(t, q, shape, req);
         } catch (StreamReusedException e) {
+            metrics.refused();
             out.onError(alreadyExists(q, "ran on party " + cfg.id() + " a moment ago"));
             return;
         } catch (RuntimeException e) {
+            metrics.failed();
             out.onError(failed(q, e));
             return;
         } finally {
@@ -116,6 +125,7 @@ final class InferenceService extends InferenceGrpc.InferenceImplBase {
                 RingTensor x = new RingTensor(Packing.unpack(req.getInputShare()), shape);
                 SecureEvaluator.Output r = query.party(net, q, x, random);
                 Cost.Builder cost = cost(r.cost(), start).setBytesFromDealer(net.stats().bytesReceived(net.dealerId()));
+                metrics.finished(cost.getSeconds(), cost.getRounds(), cost.getBytesSent());
                 return InferReply.newBuilder().setQueryId(q).setOutputShare(Packing.pack(r.logits().data()))
                         .addShape(shape[0]).addShape(classes()).setCost(cost).build();
             } catch (RuntimeException e) {

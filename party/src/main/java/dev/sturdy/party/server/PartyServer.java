@@ -5,6 +5,9 @@ import dev.sturdy.party.compute.ActivationRange;
 import dev.sturdy.party.compute.ModelShareFile;
 import dev.sturdy.party.compute.SecureQuery;
 import dev.sturdy.party.config.RoleConfig;
+import dev.sturdy.net.tls.RoleNames;
+import dev.sturdy.party.metrics.MetricsEndpoint;
+import dev.sturdy.party.metrics.RoleMetrics;
 import dev.sturdy.party.wire.FrameLogging;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -27,6 +30,8 @@ public final class PartyServer implements AutoCloseable {
     private final Server grpc;
     private final AtomicReference<NettyTransport> transport = new AtomicReference<>();
     private final CompletableFuture<NettyTransport> connecting;
+    private final RoleMetrics metrics;
+    private final MetricsEndpoint metricsEndpoint;
 
     private PartyServer(RoleConfig cfg) throws IOException {
         if (cfg.dealer()) {
@@ -36,18 +41,28 @@ public final class PartyServer implements AutoCloseable {
         cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
         LOG.log(System.Logger.Level.INFO, "party " + cfg.id() + ": " + ActivationRange.describe(model.structure()));
         FrameLogging.pin();
+        metrics = new RoleMetrics(RoleNames.of(cfg.id(), cfg.parties()));
         int maxShareBytes = 8 * cfg.maxBatch() * model.structure().graph().input().size();
         grpc = NettyServerBuilder.forAddress(cfg.grpcListen())
                 .sslContext(GrpcTls.server(cfg.tls()))
                 .maxInboundMessageSize(maxShareBytes + ENVELOPE)
                 .addService(ServerInterceptors.intercept(
-                        new InferenceService(cfg, new SecureQuery(model, cfg.maxBatch()), transport::get),
+                        new InferenceService(cfg, new SecureQuery(model, cfg.maxBatch()), transport::get, metrics),
                         new ClientIdentity()))
                 .build()
                 .start();
         var transportConfig = cfg.transport();
         connecting = CompletableFuture.supplyAsync(() -> NettyTransport.start(transportConfig));
-        connecting.thenAccept(transport::set);
+        connecting.thenAccept(t -> {
+            transport.set(t);
+            metrics.gauges(RoleMetrics.Gauges.of(t));
+        });
+        metricsEndpoint = MetricsEndpoint.startIfConfigured(cfg.metricsListen(), metrics);
+    }
+
+    /** The port of the metrics endpoint, -1 when {@code metrics.listen} is not set. */
+    public int metricsPort() {
+        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
     }
 
     public static PartyServer start(RoleConfig cfg) throws IOException {
@@ -77,6 +92,9 @@ public final class PartyServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
         grpc.shutdown();
         try {
             if (!grpc.awaitTermination(5, TimeUnit.SECONDS)) {
