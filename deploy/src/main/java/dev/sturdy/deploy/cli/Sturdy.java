@@ -16,6 +16,6 @@ public final class Sturdy {
 
     public static CommandLine commandLine() {
         return SturdyCli.commandLine(List.of(new DemoCommand(), new CertsCommand(), new LocalCommand(),
-                new BenchCommand(), new BenchWorkerCommand()));
+                new BenchCommand(), new BenchWorkerCommand(), new KubeCommand()));
     }
 }

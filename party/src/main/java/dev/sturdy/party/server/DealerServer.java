@@ -27,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 public final class DealerServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DealerServer.class.getName());
 
-    private final NettyTransport transport;
+    /** Set once every compute party has connected (start blocks until then). */
+    private volatile NettyTransport transport;
     private final ExecutorService pool;
     private final SecureRandom random = new SecureRandom();
     private final SecureQuery query;
     private final RoleMetrics metrics = new RoleMetrics(RoleNames.DEALER);
     private final MetricsEndpoint metricsEndpoint;
+    private final int threads;
 
     private DealerServer(RoleConfig cfg) throws IOException {
         if (!cfg.dealer()) {
@@ -41,23 +43,35 @@ public final class DealerServer implements AutoCloseable {
         ModelShareFile model = ModelShareFile.load(cfg.modelShare());
         cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
         query = new SecureQuery(model, cfg.maxBatch());
-        int threads = 2 * cfg.maxQueries();
+        threads = 2 * cfg.maxQueries();
         pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "sturdy-dealer-query");
             t.setDaemon(true);
             return t;
         });
-        transport = NettyTransport.start(cfg.transport(), (peer, stream) -> {
-            if (peer == 0) {
-                try {
-                    pool.execute(() -> serve(stream));
-                } catch (RejectedExecutionException e) {
-                    refuse(stream, "the dealer is serving its maximum of " + threads + " queries");
-                }
+        // up before the transport, which waits for every party: an orchestrator's liveness probe sees it at once
+        metricsEndpoint = MetricsEndpoint.startIfConfigured(cfg.metricsListen(), metrics,
+                () -> transport != null && transport.allConnected());
+        try {
+            transport = NettyTransport.start(cfg.transport(), this::started);
+        } catch (RuntimeException e) {
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
             }
-        });
+            throw e;
+        }
         metrics.gauges(RoleMetrics.Gauges.of(transport));
-        metricsEndpoint = MetricsEndpoint.startIfConfigured(cfg.metricsListen(), metrics);
+    }
+
+    /** Party 0 started a query (a new stream): served on a pool thread, or stopped at once when all are busy. */
+    private void started(int peer, long stream) {
+        if (peer == 0) {
+            try {
+                pool.execute(() -> serve(stream));
+            } catch (RejectedExecutionException e) {
+                refuse(stream, "the dealer is serving its maximum of " + threads + " queries");
+            }
+        }
     }
 
     /** Starts the dealer; returns once every compute party is connected. */

@@ -57,7 +57,7 @@ public final class PartyServer implements AutoCloseable {
             transport.set(t);
             metrics.gauges(RoleMetrics.Gauges.of(t));
         });
-        metricsEndpoint = MetricsEndpoint.startIfConfigured(cfg.metricsListen(), metrics);
+        metricsEndpoint = MetricsEndpoint.startIfConfigured(cfg.metricsListen(), metrics, this::connectedToAll);
     }
 
     /** The port of the metrics endpoint, -1 when {@code metrics.listen} is not set. */
