@@ -84,10 +84,12 @@ public final class DeploymentWriter {
                     ? List.of("localhost", "127.0.0.1") : List.of(host);
             ca.issue(RoleNames.of(id, n), names).save(dir.resolve("cert.pem"), dir.resolve("key.pem"), dir.resolve("ca.pem"));
             boolean dealer = id == n;
-            // the MPC listener binds only the address the peers dial; the client API listens on all
+            // the MPC listener binds only the address the peers dial; the client API all addresses,
+            // except on a loopback deployment (sturdy local, demo), where nothing leaves the machine
             InetSocketAddress listen = layout.mpc(id);
+            String clientHost = isLoopback(host) ? host : "0.0.0.0";
             RoleConfig cfg = new RoleConfig(dealer, id, n, listen, peers,
-                    dealer ? null : new InetSocketAddress("0.0.0.0", layout.grpcBasePort() + id),
+                    dealer ? null : InetSocketAddress.createUnresolved(clientHost, layout.grpcBasePort() + id),
                     Path.of("cert.pem"), Path.of("key.pem"), Path.of("ca.pem"), Path.of(ModelShareFile.FILE_NAME),
                     layout.precisionB(), layout.fixedBits(), layout.maxBatch(), layout.receiveTimeout(),
                     layout.startTimeout());
@@ -120,6 +122,10 @@ public final class DeploymentWriter {
     private static void issueClient(CertificateAuthority ca, String name, Path dir) throws IOException {
         OwnerOnly.createDirectories(dir);
         ca.issue(name, List.of()).save(dir.resolve("cert.pem"), dir.resolve("key.pem"), dir.resolve("ca.pem"));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     /** The client's credentials in a written deployment. */

@@ -34,6 +34,7 @@ class DeployCommandsTest {
         assertEquals(3, p1.parties());
         assertEquals(9001, p1.mpcListen().getPort());
         assertEquals("10.0.0.2", p1.mpcListen().getHostString(), "the MPC listener binds the role's own address only");
+        assertEquals("0.0.0.0", p1.grpcListen().getHostString(), "clients come from other hosts");
         assertEquals("10.0.0.4", p1.mpcPeers().get(3).getHostString());
         assertEquals(20_000, p1.receiveTimeout().toMillis());
         assertEquals(out.resolve("party-1/model.share").toAbsolutePath(), p1.modelShare().toAbsolutePath());
@@ -73,6 +74,8 @@ class DeployCommandsTest {
     void certsAddClientCertifiesAnotherClientWithTheDeploymentsCa() throws Exception {
         Path out = dir.resolve("dep");
         assertEquals(0, CliRun.with(Sturdy.commandLine(), "certs", "--hosts", "127.0.0.1", "--out", out.toString()).exitCode());
+        assertEquals("127.0.0.1", RoleConfig.load(out.resolve("party-0/role.properties")).grpcListen().getHostString(),
+                "a loopback deployment's client API listens on loopback only");
         CliRun r = CliRun.with(Sturdy.commandLine(), "certs", "--add-client", "app-1", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         Path c = out.resolve("client-app-1");
