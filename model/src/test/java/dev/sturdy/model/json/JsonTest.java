@@ -2,6 +2,7 @@ package dev.sturdy.model.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,14 @@ class JsonTest {
 
     @Test
     void nonFiniteNumbersAreWrittenAsNull() {
-        assertEquals("[null,1]", Json.write(new double[] {Double.NaN, 1.0}));
+        assertEquals("[null,1.0,null]", Json.write(new double[] {Double.NaN, 1.0, Double.POSITIVE_INFINITY}));
+        assertEquals("{\"x\":null}", Json.write(Map.of("x", Double.NaN)));
     }
 
     @Test
     void malformedTextNamesThePosition() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": [1, 2}"));
-        assertEquals("malformed JSON at character 11: expected ']'", e.getMessage());
+        assertTrue(e.getMessage().startsWith("malformed JSON at character 11: ") && e.getMessage().contains("expected ']'"),
+                e.getMessage());
     }
 }
