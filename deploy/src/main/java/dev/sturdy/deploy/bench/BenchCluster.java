@@ -50,6 +50,7 @@ final class BenchCluster {
      */
     static List<Map<?, ?>[]> run(Path dir, BenchPlan plan, Consumer<String> progress) throws IOException {
         plan.save(dir);
+        long start = System.nanoTime();
         int roles = plan.parties() + 1;
         List<Map<?, ?>[]> lines = new ArrayList<>();
         for (int j = 0; j < plan.jobs().size(); j++) {
@@ -64,7 +65,7 @@ final class BenchCluster {
                 Process p = launch(dir, plan.parties(), id);
                 processes.add(p);
                 int role = id;
-                readers.add(CompletableFuture.runAsync(() -> read(p, role, lines, plan, progress)));
+                readers.add(CompletableFuture.runAsync(() -> read(p, role, lines, plan, progress, start)));
             }
             awaitAll(processes, dir, plan.parties());
             readers.forEach(CompletableFuture::join);
@@ -86,7 +87,8 @@ final class BenchCluster {
         return new ProcessBuilder(cmd).redirectError(log.toFile()).start();
     }
 
-    private static void read(Process p, int role, List<Map<?, ?>[]> lines, BenchPlan plan, Consumer<String> progress) {
+    private static void read(Process p, int role, List<Map<?, ?>[]> lines, BenchPlan plan, Consumer<String> progress,
+                             long startNanos) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String s; (s = r.readLine()) != null; ) {
                 Map<?, ?> m = (Map<?, ?>) Json.parse(s);
@@ -95,7 +97,7 @@ final class BenchCluster {
                     lines.get(job)[role] = m;
                 }
                 if (role == 0) {
-                    progress.accept(describe(job, plan, m));
+                    progress.accept(describe(job, plan, m, startNanos));
                 }
             }
         } catch (IOException e) {
@@ -103,12 +105,16 @@ final class BenchCluster {
         }
     }
 
-    private static String describe(int job, BenchPlan plan, Map<?, ?> line) {
+    /** One finished job, and the time left if the other jobs take as long as the average one so far. */
+    private static String describe(int job, BenchPlan plan, Map<?, ?> line, long startNanos) {
         BenchJob j = plan.jobs().get(job);
         List<?> seconds = (List<?>) line.get("seconds");
-        return String.format("job %d/%d %s%s: %.2f s (warm-up %.2f s)", job + 1, plan.jobs().size(), j.label(),
+        int jobs = plan.jobs().size();
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        String eta = job + 1 < jobs ? String.format(", ETA %.0f s", elapsed / (job + 1) * (jobs - job - 1)) : "";
+        return String.format("job %d/%d %s%s: %.2f s (warm-up %.2f s)%s", job + 1, jobs, j.label(),
                 j.kind() == BenchJob.Kind.MODEL ? " batch " + j.batch() : "",
-                ((Number) seconds.get(seconds.size() - 1)).doubleValue(), ((Number) seconds.get(0)).doubleValue());
+                ((Number) seconds.get(seconds.size() - 1)).doubleValue(), ((Number) seconds.get(0)).doubleValue(), eta);
     }
 
     /** Waits until every role exited; the first that fails stops the others (they would wait for it). */
