@@ -19,8 +19,8 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .addModule(new SimpleModule()
-                    .addSerializer(Double.class, new FiniteDouble())
-                    .addSerializer(Float.class, new FiniteFloat())
+                    .addSerializer(Double.class, new FiniteNumber())
+                    .addSerializer(Float.class, new FiniteNumber())
                     .addSerializer(double[].class, new FiniteDoubles()))
             .build();
 
@@ -67,25 +67,15 @@ public final class Json {
         }
     }
 
-    private static final class FiniteDouble extends StdSerializer<Double> {
-        FiniteDouble() {
-            super(Double.class);
+    /** Doubles and floats. */
+    private static final class FiniteNumber extends StdSerializer<Number> {
+        FiniteNumber() {
+            super(Number.class);
         }
 
         @Override
-        public void serialize(Double d, JsonGenerator g, SerializerProvider p) throws IOException {
-            number(d, g);
-        }
-    }
-
-    private static final class FiniteFloat extends StdSerializer<Float> {
-        FiniteFloat() {
-            super(Float.class);
-        }
-
-        @Override
-        public void serialize(Float f, JsonGenerator g, SerializerProvider p) throws IOException {
-            number(f, g);
+        public void serialize(Number n, JsonGenerator g, SerializerProvider p) throws IOException {
+            number(n.doubleValue(), g);
         }
     }
 
