@@ -62,7 +62,7 @@ class KubernetesTest {
 
     @Test
     void podmanKubePlayRunsTheRolesFromTheImageAndAQueryAgreesWithThePlaintext() throws Exception {
-        assumeTrue(onPath("podman") && onPath("runc"), "podman and runc absent (apt-get install podman runc debootstrap)");
+        assumeTrue(HostTools.onPath("podman") && HostTools.onPath("runc"), "podman and runc absent (apt-get install podman runc debootstrap)");
         int base = FreePorts.range(8);
         Path dep = deployment(base, base + 4);
         Path yaml = dir.resolve("sturdy.yaml");
@@ -112,9 +112,5 @@ class KubernetesTest {
 
     private static void run(String... command) throws IOException, InterruptedException {
         assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), String.join(" ", command));
-    }
-
-    private static boolean onPath(String tool) throws IOException, InterruptedException {
-        return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
     }
 }

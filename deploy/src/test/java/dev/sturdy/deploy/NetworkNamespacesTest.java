@@ -24,8 +24,8 @@ class NetworkNamespacesTest {
         assumeTrue(Boolean.getBoolean("sturdy.netns"),
                 "opt-in: -Dsturdy.netns=true runs " + SCRIPT + " (1-2 minutes, needs root, ip and python3)");
         assumeTrue(output("id", "-u").strip().equals("0"), "needs root to create network namespaces");
-        assumeTrue(onPath("ip") && onPath("python3"), "needs ip (iproute2) and python3");
-        Path script = repositoryRoot().resolve(SCRIPT);
+        assumeTrue(HostTools.onPath("ip") && HostTools.onPath("python3"), "needs ip (iproute2) and python3");
+        Path script = HostTools.repositoryRoot(SCRIPT).resolve(SCRIPT);
         Path log = Files.createTempFile("sturdy-netns-test", ".log");
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), "--parties", "2", "--images", "1")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -41,19 +41,6 @@ class NetworkNamespacesTest {
         assertEquals(0, p.exitValue(), SCRIPT + " failed:\n" + out);
         assertTrue(out.contains("agrees") && !out.contains("DIFFERS"), out);
         Files.delete(log);
-    }
-
-    private static Path repositoryRoot() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(SCRIPT))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException(SCRIPT + " not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static boolean onPath(String tool) throws IOException, InterruptedException {
-        return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
     }
 
     private static String output(String... command) throws IOException, InterruptedException {

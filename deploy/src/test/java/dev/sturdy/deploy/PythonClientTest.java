@@ -75,7 +75,7 @@ class PythonClientTest {
     private Map<String, Object> runPython(Path python, TestDeployment d, Path pixels, Shape in) throws Exception {
         String addresses = d.grpcAddresses().stream().map(a -> a.getHostString() + ":" + a.getPort())
                 .collect(Collectors.joining(","));
-        Path client = repositoryRoot().resolve("clients/python");
+        Path client = HostTools.repositoryRoot("clients/python/sturdy_client").resolve("clients/python");
         ProcessBuilder pb = new ProcessBuilder(python.toString(), client.resolve("tests/against_deployment.py").toString(),
                 addresses, dir.resolve("client").toString(), pixels.toString(), Integer.toString(IMAGES),
                 Integer.toString(in.channels()), Integer.toString(in.height()), Integer.toString(in.width()))
@@ -87,14 +87,5 @@ class PythonClientTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the Python client did not finish in 120 s");
         assertEquals(0, p.exitValue(), "python failed:\n" + Files.readString(dir.resolve("python.err")));
         return (Map<String, Object>) Json.parse(out.strip());
-    }
-
-    private static Path repositoryRoot() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("clients/python/sturdy_client"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("clients/python not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,21 +1,19 @@
 package dev.sturdy.deploy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Samples a process's resident set size (Linux /proc) every 100 ms while open and keeps the peak:
  * heap, Netty's direct buffers and everything else a role holds.
  */
 final class ResidentMemory implements AutoCloseable {
-    private final Path status;
+    private final long pid;
     private final Thread sampler;
     private volatile long peak;
     private volatile boolean open = true;
 
     ResidentMemory(long pid) {
-        status = Path.of("/proc/" + pid + "/status");
+        this.pid = pid;
         sampler = new Thread(this::sample, "rss-" + pid);
         sampler.setDaemon(true);
         sampler.start();
@@ -24,12 +22,7 @@ final class ResidentMemory implements AutoCloseable {
     private void sample() {
         while (open) {
             try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmRSS:")) {
-                        long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                        peak = Math.max(peak, kib << 10);
-                    }
-                }
+                peak = Math.max(peak, ProcStatus.value(pid, "VmRSS") << 10);
                 Thread.sleep(100);
             } catch (IOException e) {
                 return; // the process ended

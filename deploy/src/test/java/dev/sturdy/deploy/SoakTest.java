@@ -43,16 +43,8 @@ class SoakTest {
             jcmd(p, "GC.run");
             Matcher used = USED.matcher(jcmd(p, "GC.heap_info"));
             assertTrue(used.find(), "jcmd GC.heap_info gave no heap use");
-            int threads = 0;
-            long rss = 0;
-            for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
-                if (line.startsWith("Threads:")) {
-                    threads = Integer.parseInt(line.replaceAll("[^0-9]", ""));
-                } else if (line.startsWith("VmRSS:")) {
-                    rss = Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
-                }
-            }
-            return new Usage(threads, Long.parseLong(used.group(1)) << 10, rss);
+            return new Usage((int) ProcStatus.value(p.pid(), "Threads"), Long.parseLong(used.group(1)) << 10,
+                    ProcStatus.value(p.pid(), "VmRSS") << 10);
         }
 
         /** jcmd of the JDK that runs this test. */

@@ -6,11 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The last handler of a connection: the dialer sends its HELLO once the connection (and TLS) is
@@ -121,12 +118,8 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
         if (ssl == null) {
             return null;
         }
-        try {
-            Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
-            return TlsCredentials.commonName((X509Certificate) chain[0]);
-        } catch (SSLPeerUnverifiedException e) {
-            return "(none)";
-        }
+        String name = TlsCredentials.peerName(ssl.engine().getSession());
+        return name == null ? "(none)" : name;
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import javax.security.auth.x500.X500Principal;
 
 /** One role's TLS identity: its private key and certificate, and the deployment CA it trusts (only). */
@@ -32,6 +34,15 @@ public record TlsCredentials(PrivateKey key, X509Certificate certificate, X509Ce
             }
         }
         return "";
+    }
+
+    /** The common name of the certificate a TLS peer presented, or null when it presented none. */
+    public static String peerName(SSLSession session) {
+        try {
+            return commonName((X509Certificate) session.getPeerCertificates()[0]);
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     @Override

@@ -10,9 +10,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -31,7 +28,8 @@ final class ClientIdentity implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                       ServerCallHandler<Q, R> next) {
-        String name = commonName(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+        SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+        String name = session == null ? null : TlsCredentials.peerName(session);
         if (name == null) {
             call.close(Status.UNAUTHENTICATED.withDescription("no client certificate"), new Metadata());
             return new ServerCall.Listener<>() { };
@@ -42,17 +40,5 @@ final class ClientIdentity implements ServerInterceptor {
             return new ServerCall.Listener<>() { };
         }
         return Contexts.interceptCall(Context.current().withValue(NAME, name), call, headers, next);
-    }
-
-    private static String commonName(SSLSession session) {
-        if (session == null) {
-            return null;
-        }
-        try {
-            Certificate[] chain = session.getPeerCertificates();
-            return TlsCredentials.commonName((X509Certificate) chain[0]);
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
-        }
     }
 }
