@@ -58,7 +58,7 @@ class MetricsTest {
     }
 
     /** Every sample line of the exposition, by series; fails on a line that is neither a comment nor a sample. */
-    private static Map<String, Double> scrape(int port) throws Exception {
+    static Map<String, Double> scrape(int port) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class Bench {
     /** What every bench shares; {@code progress} hears of each step. */
     public record Options(int parties, boolean tls, int reps, double[] latencies, double bandwidthMbit,
-                          int accuracyImages, String data, Consumer<String> progress) {
+                          int accuracyImages, String data, boolean dealerAhead, Consumer<String> progress) {
     }
 
     /** The measured rows with their presentations. */
@@ -60,10 +60,10 @@ public final class Bench {
     /** PANN at each B of {@code modes} (0 = exact ReLU) on {@code model}. */
     public static Result model(Options o, Model model, int[] modes, int[] batches) throws IOException {
         ModelBench.Settings s = new ModelBench.Settings(model, o.parties(), o.tls(), modes, batches, o.reps(),
-                o.latencies(), o.bandwidthMbit(), o.accuracyImages(), o.data());
+                o.latencies(), o.bandwidthMbit(), o.accuracyImages(), o.data(), o.dealerAhead());
         List<BenchRow> rows = inTempDir(o, dir -> new ModelBench(s, dir, o.progress()).run());
         return new Result(new BenchReport(model.name() + ", " + o.parties() + " compute parties + dealer, TLS "
-                + (o.tls() ? "on" : "off"), rows), null);
+                + (o.tls() ? "on" : "off") + (o.dealerAhead() ? ", dealer's corrections prepared ahead" : ""), rows), null);
     }
 
     /** One of {@link WorkloadBench#NAMES}; {@code elements} null for the size. */

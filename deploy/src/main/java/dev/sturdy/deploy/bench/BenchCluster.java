@@ -81,7 +81,8 @@ final class BenchCluster {
     }
 
     private static Process launch(Path dir, int parties, int id) throws IOException {
-        List<String> cmd = RoleProcesses.command("3g", "bench-worker", "--dir", dir.toString(), "--role",
+        // the dealer's heap holds a whole query's corrections when it prepares ahead (2 GB: ResNet-20, B = 9, 16 images)
+        List<String> cmd = RoleProcesses.command(id == parties ? "6g" : "3g", "bench-worker", "--dir", dir.toString(), "--role",
                 Integer.toString(id));
         Path log = DeploymentWriter.roleDir(dir, id, parties).resolve("bench.log");
         return new ProcessBuilder(cmd).redirectError(log.toFile()).start();

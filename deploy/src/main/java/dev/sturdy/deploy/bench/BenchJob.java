@@ -8,9 +8,11 @@ import java.util.Map;
  * ({@link Kind#MODEL}: the shares under {@code shares}, precision {@code beta}, 0 = exact ReLU,
  * {@code batch} images), or an elementwise workload on {@code elements} secret values with
  * {@code fractionalBits} (models: their share files say). Every job runs once to warm up (JIT, the
- * dealer's plan) and then {@code reps} times.
+ * dealer's plan) and then {@code reps} times. {@code dealerAhead}: the dealer prepares each query of a
+ * model before it starts and the parties start their clocks once it is ready.
  */
-public record BenchJob(Kind kind, String shares, int beta, int batch, int elements, int fractionalBits, int reps) {
+public record BenchJob(Kind kind, String shares, int beta, int batch, int elements, int fractionalBits, int reps,
+                       boolean dealerAhead) {
 
     public enum Kind {
         MODEL, MUL, POLY, RELU;
@@ -20,12 +22,12 @@ public record BenchJob(Kind kind, String shares, int beta, int batch, int elemen
         }
     }
 
-    public static BenchJob model(String shares, int beta, int batch, int reps) {
-        return new BenchJob(Kind.MODEL, shares, beta, batch, 0, 0, reps);
+    public static BenchJob model(String shares, int beta, int batch, int reps, boolean dealerAhead) {
+        return new BenchJob(Kind.MODEL, shares, beta, batch, 0, 0, reps, dealerAhead);
     }
 
     public static BenchJob elementwise(Kind kind, int elements, int fractionalBits, int reps) {
-        return new BenchJob(kind, "", 0, 1, elements, fractionalBits, reps);
+        return new BenchJob(kind, "", 0, 1, elements, fractionalBits, reps, false);
     }
 
     /** "B=9", "exact" or the workload's name. */
@@ -45,13 +47,14 @@ public record BenchJob(Kind kind, String shares, int beta, int batch, int elemen
         m.put("elements", (long) elements);
         m.put("fractionalBits", (long) fractionalBits);
         m.put("reps", (long) reps);
+        m.put("dealerAhead", dealerAhead);
         return m;
     }
 
     static BenchJob fromMap(Map<?, ?> m) {
         return new BenchJob(Kind.valueOf(((String) m.get("kind")).toUpperCase()), (String) m.get("shares"),
                 integer(m, "beta"), integer(m, "batch"), integer(m, "elements"), integer(m, "fractionalBits"),
-                integer(m, "reps"));
+                integer(m, "reps"), (Boolean) m.get("dealerAhead"));
     }
 
     static int integer(Map<?, ?> m, String key) {

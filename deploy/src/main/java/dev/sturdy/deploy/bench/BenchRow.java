@@ -100,6 +100,9 @@ record BenchRow(double latencyMillis, BenchJob job, double seconds, double bestS
             m.put("elements", (long) job.elements());
         }
         m.put("fractionBits", (long) job.fractionalBits());
+        if (job.kind() == BenchJob.Kind.MODEL) {
+            m.put("dealer", job.dealerAhead() ? "ahead" : "live");
+        }
         m.put("seconds", seconds);
         m.put("bestSeconds", bestSeconds);
         m.put("warmupSeconds", warmupSeconds);

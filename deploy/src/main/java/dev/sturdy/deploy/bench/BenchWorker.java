@@ -38,6 +38,7 @@ import java.util.Map;
  */
 public final class BenchWorker {
     private static final long FINISH_STREAM = 1;
+    private static final long PREPARED_TAG = 0x5052_4550_0000_0001L;
 
     private final BenchPlan plan;
     private final Path dir;
@@ -105,12 +106,20 @@ public final class BenchWorker {
         List<Object> seconds = new ArrayList<>();
         CostReport last = null;
         SecureEvaluator.Output output = null;
+        if (job.dealerAhead() && dealer()) {
+            query.prepareAhead(job.batch(), 1);
+        }
         for (int run = 0; run <= job.reps(); run++) {
             long stream = stream(j, run);
             try (Network net = new WaitTimingNetwork(t.open(stream))) {
+                if (job.dealerAhead()) {
+                    awaitDealer(net, query);
+                }
                 long t0 = System.nanoTime();
                 if (dealer()) {
-                    query.dealer(net, stream, rnd);
+                    if (!query.dealer(net, stream, rnd) && job.dealerAhead()) {
+                        throw new IllegalStateException("the dealer served a query live that it should have prepared");
+                    }
                 } else {
                     output = query.party(net, stream, input, rnd);
                     last = output.cost();
@@ -118,10 +127,28 @@ public final class BenchWorker {
                 seconds.add((System.nanoTime() - t0) / 1e9);
             }
         }
+        query.close();
         if (output != null) {
             BenchFiles.writeOutput(roleDir(job.shares()), j, output.logits());
         }
         return result(seconds, last);
+    }
+
+    /** The dealer tells every party once its query is prepared; the parties wait for that before they start timing. */
+    private void awaitDealer(Network net, SecureQuery query) {
+        if (dealer()) {
+            try {
+                query.awaitPrepared();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while preparing the dealer's query", e);
+            }
+            for (int p = 0; p < plan.parties(); p++) {
+                net.send(p, PREPARED_TAG, new long[] {1});
+            }
+        } else {
+            net.receive(net.dealerId(), PREPARED_TAG);
+        }
     }
 
     private Map<String, Object> elementwise(NettyTransport t, int j, BenchJob job) {

@@ -33,7 +33,7 @@ final class ModelBench {
      * input and accuracy images, or null for {@link DemoImages#load}'s choice.
      */
     record Settings(Model model, int parties, boolean tls, int[] modes, int[] batches, int reps, double[] latencies,
-                    double bandwidthMbit, int accuracyImages, String data) {
+                    double bandwidthMbit, int accuracyImages, String data, boolean dealerAhead) {
     }
 
     private final Settings s;
@@ -70,7 +70,8 @@ final class ModelBench {
         List<BenchJob> jobs = new ArrayList<>();
         for (int mode : s.modes()) {
             for (int batch : s.batches()) {
-                jobs.add(BenchJob.model(SHARES, mode, batch, batch == 1 ? s.reps() : Math.max(1, s.reps() / 3)));
+                jobs.add(BenchJob.model(SHARES, mode, batch, batch == 1 ? s.reps() : Math.max(1, s.reps() / 3),
+                        s.dealerAhead()));
             }
         }
         Map<Integer, Double> plainMillis = new HashMap<>(), accuracy = new HashMap<>();

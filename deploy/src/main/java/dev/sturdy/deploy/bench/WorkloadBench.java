@@ -33,7 +33,7 @@ final class WorkloadBench {
     static List<BenchRow> run(Settings s, Path dir, Consumer<String> progress) throws IOException {
         if (s.name().equals("lenet")) {
             ModelBench.Settings m = new ModelBench.Settings(LenetModel.random(new SecureRandom()), s.parties(), s.tls(),
-                    new int[] {0}, new int[] {1}, s.reps(), s.latencies(), s.bandwidthMbit(), 0, null);
+                    new int[] {0}, new int[] {1}, s.reps(), s.latencies(), s.bandwidthMbit(), 0, null, false);
             return new ModelBench(m, Files.createDirectories(dir.resolve("lenet")), progress).run();
         }
         BenchJob.Kind kind = BenchJob.Kind.valueOf(s.name().toUpperCase());

@@ -70,6 +70,11 @@ public final class BenchCommand extends PrintingCommand {
             + "no accuracy).")
     private String data;
 
+    @Option(names = "--dealer", defaultValue = "live", description = "live: the dealer computes its corrections during "
+            + "each query; ahead: before it, as a deployed dealer does while idle (dealer.prepared), and the parties "
+            + "start timing once they are ready (default: ${DEFAULT-VALUE}).")
+    private String dealer;
+
     @Option(names = "--json", description = "Print one JSON document.")
     private boolean json;
 
@@ -105,6 +110,12 @@ public final class BenchCommand extends PrintingCommand {
         if (workload != null && data != null) {
             throw new IllegalArgumentException("--data is for model benches; the workloads make their own inputs");
         }
+        if (!dealer.equals("live") && !dealer.equals("ahead")) {
+            throw new IllegalArgumentException("--dealer must be live or ahead, not '" + dealer + "'");
+        }
+        if (workload != null && dealer.equals("ahead")) {
+            throw new IllegalArgumentException("--dealer ahead is for model benches; the workloads' dealer runs live");
+        }
         if (reps < 1) {
             throw new IllegalArgumentException("--reps must be at least 1, not " + reps);
         }
@@ -115,7 +126,7 @@ public final class BenchCommand extends PrintingCommand {
             throw new IllegalArgumentException("--latency-ms must be in 0..10000 and --bandwidth-mbit non-negative");
         }
         return new Bench.Options(parties, tls.equals("on"), reps, latencies, bandwidth, accuracyImages, data,
-                message -> System.err.println("sturdy bench: " + message));
+                dealer.equals("ahead"), message -> System.err.println("sturdy bench: " + message));
     }
 
     private int[] modes() {

@@ -14,7 +14,7 @@ class CrossoverTest {
     private static final List<BenchRow> EXACT = List.of(row(0, 0, 0.10, 8), row(0, 10, 0.18, 8));
 
     private static BenchRow row(int beta, double latencyMillis, double seconds, long rounds) {
-        return new BenchRow(latencyMillis, BenchJob.model("shares", beta, 1, 1), seconds, seconds, seconds, rounds, 0, 0,
+        return new BenchRow(latencyMillis, BenchJob.model("shares", beta, 1, 1, false), seconds, seconds, seconds, rounds, 0, 0,
                 Map.of(), Map.of(), Double.NaN, Double.NaN, 1);
     }
 

@@ -33,6 +33,9 @@ import java.util.Properties;
  * max.batch         largest batch a query may carry
  * max.queries, max.queries.per.client   queries a compute party runs at once, in all (default 8)
  *                   and per client certificate (default 4); more are refused with RESOURCE_EXHAUSTED
+ * dealer.prepared, dealer.prepared.batch   the dealer: queries of that batch size (default 1) it keeps
+ *                   computed ahead while idle (default 1; 0 = serve every query live); memory: one
+ *                   query's dealer bytes each
  * metrics.listen    optional host:port of plain-HTTP Prometheus metrics (GET /metrics); absent: off
  * timeout.receive.ms, timeout.start.ms   receive timeout between roles, start-up timeout
  * link.delay.ms, link.bandwidth.mbit     optional emulated one-way delay and bandwidth cap on what this
@@ -43,8 +46,9 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                          List<InetSocketAddress> mpcPeers, InetSocketAddress grpcListen, Path cert, Path key, Path ca,
                          Path modelShare, int precisionB, int fixedBits, int maxBatch, Duration receiveTimeout,
                          Duration startTimeout, LinkEmulation link, int maxQueries, int maxQueriesPerClient,
-                         InetSocketAddress metricsListen) {
+                         InetSocketAddress metricsListen, int dealerPrepared, int dealerPreparedBatch) {
     public static final int DEFAULT_MAX_QUERIES = 8;
+    public static final int DEFAULT_DEALER_PREPARED = 1;
     public static final int DEFAULT_MAX_QUERIES_PER_CLIENT = 4;
 
     public RoleConfig {
@@ -53,6 +57,13 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
             throw new IllegalArgumentException("need 1 <= max.queries.per.client <= max.queries, got "
                     + maxQueriesPerClient + " and " + maxQueries);
         }
+        if (dealerPrepared < 0) {
+            throw new IllegalArgumentException("dealer.prepared must be 0 or more, got " + dealerPrepared);
+        }
+        if (dealerPreparedBatch < 1 || dealerPreparedBatch > maxBatch) {
+            throw new IllegalArgumentException("dealer.prepared.batch must be in 1..max.batch (" + maxBatch + "), got "
+                    + dealerPreparedBatch);
+        }
     }
 
     /** With the default query limits. */
@@ -60,7 +71,8 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                       InetSocketAddress grpcListen, Path cert, Path key, Path ca, Path modelShare, int precisionB,
                       int fixedBits, int maxBatch, Duration receiveTimeout, Duration startTimeout, LinkEmulation link) {
         this(dealer, id, parties, mpcListen, mpcPeers, grpcListen, cert, key, ca, modelShare, precisionB, fixedBits,
-                maxBatch, receiveTimeout, startTimeout, link, DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT, null);
+                maxBatch, receiveTimeout, startTimeout, link, DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT, null,
+                DEFAULT_DEALER_PREPARED, 1);
     }
 
     /** Without link emulation. */
@@ -119,7 +131,8 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
                 integer(p, "max.queries", DEFAULT_MAX_QUERIES),
                 integer(p, "max.queries.per.client", DEFAULT_MAX_QUERIES_PER_CLIENT),
                 p.getProperty("metrics.listen", "").isBlank() ? null
-                        : address(p.getProperty("metrics.listen").trim(), "metrics.listen"));
+                        : address(p.getProperty("metrics.listen").trim(), "metrics.listen"),
+                integer(p, "dealer.prepared", DEFAULT_DEALER_PREPARED), integer(p, "dealer.prepared.batch", 1));
     }
 
     /** Writes this configuration; paths are written as given (absolute, or relative to {@code file}'s directory). */
@@ -144,6 +157,10 @@ public record RoleConfig(boolean dealer, int id, int parties, InetSocketAddress 
         p.setProperty("timeout.start.ms", Long.toString(startTimeout.toMillis()));
         p.setProperty("max.queries", Integer.toString(maxQueries));
         p.setProperty("max.queries.per.client", Integer.toString(maxQueriesPerClient));
+        if (dealer) {
+            p.setProperty("dealer.prepared", Integer.toString(dealerPrepared));
+            p.setProperty("dealer.prepared.batch", Integer.toString(dealerPreparedBatch));
+        }
         if (metricsListen != null) {
             p.setProperty("metrics.listen", hostPort(metricsListen));
         }

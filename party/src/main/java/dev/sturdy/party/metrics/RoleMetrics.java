@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * What one role tells operators, in Prometheus' text format: queries by outcome, a latency
  * histogram, rounds and payload bytes of finished queries, and gauges read from the transport
- * (open streams, data held for unopened queries, time the dealer waited for party 0 to read).
+ * (open streams, data held for unopened queries, time the dealer waited for party 0 to read); the
+ * dealer's also its queries prepared ahead.
  * Only counts, sizes and times: never a share, an input, an output or a weight.
  */
 public final class RoleMetrics {
@@ -25,6 +26,8 @@ public final class RoleMetrics {
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
     private volatile Gauges gauges = Gauges.NONE;
+    private volatile LongSupplier preparedQueries;
+    private final AtomicLong servedPrepared = new AtomicLong();
 
     /** Readings of the role's transport, once it is up. */
     public record Gauges(LongSupplier openStreams, LongSupplier unclaimedBytes, LongSupplier sendWaitNanos) {
@@ -42,6 +45,16 @@ public final class RoleMetrics {
 
     public void gauges(Gauges g) {
         gauges = g;
+    }
+
+    /** On the dealer: how many queries are prepared ahead now. */
+    public void preparedQueries(LongSupplier ready) {
+        preparedQueries = ready;
+    }
+
+    /** On the dealer: a query was served from one prepared ahead. */
+    public void servedPrepared() {
+        servedPrepared.incrementAndGet();
     }
 
     public void refused() {
@@ -98,6 +111,13 @@ public final class RoleMetrics {
                 + "over party 0 was a full window).\n# TYPE sturdy_send_wait_seconds_total counter\n");
         s.append("sturdy_send_wait_seconds_total{").append(r).append("} ")
                 .append(String.format(Locale.ROOT, "%.6f", g.sendWaitNanos().getAsLong() / 1e9)).append('\n');
+        LongSupplier prepared = preparedQueries;
+        if (prepared != null) {
+            gauge(s, "sturdy_dealer_prepared_queries", "Queries the dealer has computed ahead and holds ready.", r,
+                    prepared.getAsLong());
+            counter(s, "sturdy_dealer_served_prepared_total", "Queries served from one computed ahead.", r,
+                    servedPrepared.get());
+        }
         return s.toString();
     }
 

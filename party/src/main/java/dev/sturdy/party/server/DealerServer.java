@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * (a new stream) on a pool thread. It holds the model's public structure only (no weight share)
  * and receives only the batch size of a query, never a share. It serves at most twice the
  * parties' {@code max.queries} at once (room for queries that are ending); a query beyond that is
- * stopped at once on every party rather than queued.
+ * stopped at once on every party rather than queued. While idle it computes {@code dealer.prepared}
+ * queries of {@code dealer.prepared.batch} images ahead, so that such a query's latency does not
+ * include the dealer's work.
  */
 public final class DealerServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DealerServer.class.getName());
@@ -43,6 +45,9 @@ public final class DealerServer implements AutoCloseable {
         ModelShareFile model = ModelShareFile.load(cfg.modelShare());
         cfg.requireMatching(model.role(), model.parties(), model.fractionalBits(), model.precisionB());
         query = new SecureQuery(model, cfg.maxBatch());
+        if (cfg.dealerPrepared() > 0) {
+            query.prepareAhead(cfg.dealerPreparedBatch(), cfg.dealerPrepared());
+        }
         threads = 2 * cfg.maxQueries();
         pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "sturdy-dealer-query");
@@ -58,9 +63,11 @@ public final class DealerServer implements AutoCloseable {
             if (metricsEndpoint != null) {
                 metricsEndpoint.close();
             }
+            query.close();
             throw e;
         }
         metrics.gauges(RoleMetrics.Gauges.of(transport));
+        metrics.preparedQueries(query::preparedCount);
     }
 
     /** Party 0 started a query (a new stream): served on a pool thread, or stopped at once when all are busy. */
@@ -83,7 +90,9 @@ public final class DealerServer implements AutoCloseable {
         long start = System.nanoTime();
         try (Network net = transport.open(stream)) {
             try {
-                query.dealer(net, stream, random);
+                if (query.dealer(net, stream, random)) {
+                    metrics.servedPrepared();
+                }
                 metrics.finished((System.nanoTime() - start) / 1e9, 0, net.stats().totalBytesSent());
             } catch (RuntimeException e) {
                 metrics.failed();
@@ -119,6 +128,7 @@ public final class DealerServer implements AutoCloseable {
             metricsEndpoint.close();
         }
         pool.shutdownNow();
+        query.close();
         transport.close();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);

@@ -14,10 +14,12 @@ import java.util.Map;
  * parties derive their shares, so it knows the RANDOM parts' values; computes the DEALT parts
  * ({@link Correlation#deal}); and sends party 0 only the difference between each DEALT value and
  * the shares parties 1..N-1 derive, packed to the bits it has. It keeps a request's values while a
- * later request refers to them. The dealer never receives anything from the parties.
+ * later request refers to them. The dealer never receives anything from the parties. The
+ * corrections go to a {@link Corrections} sink: party 0 over the network, or a
+ * {@link PreparedQuery} that keeps them for a query that has not started yet.
  */
 public final class Dealer {
-    private final Network net;
+    private final Corrections out;
     private final int parties;
     private final Prg[] prgs;
     private final WeightMasks weights;
@@ -35,16 +37,30 @@ public final class Dealer {
         };
     }
 
+    /** Where the dealer's correction messages go, in the order of the plan; the message array is reused after the call. */
+    @FunctionalInterface
+    public interface Corrections {
+        void send(long tag, long[] message, int length);
+    }
+
+    /** A dealer that sends each correction to party 0 as it is computed. */
     public Dealer(Network net, Seeds seeds, WeightMasks weights) {
-        if (!net.isDealer() || !seeds.isDealer()) {
-            throw new IllegalArgumentException("Dealer needs the dealer's endpoint and seeds, got id " + net.id());
+        this(seeds, weights, (tag, message, length) -> net.send(0, tag, message, 0, length));
+        if (!net.isDealer()) {
+            throw new IllegalArgumentException("Dealer needs the dealer's endpoint, got id " + net.id());
         }
         if (seeds.parties() != net.computeParties()) {
             throw new IllegalArgumentException("seeds for " + seeds.parties() + " parties but the network has "
                     + net.computeParties());
         }
-        this.net = net;
-        this.parties = net.computeParties();
+    }
+
+    public Dealer(Seeds seeds, WeightMasks weights, Corrections out) {
+        if (!seeds.isDealer()) {
+            throw new IllegalArgumentException("Dealer needs the dealer's seeds, got party " + seeds.id() + "'s");
+        }
+        this.out = out;
+        this.parties = seeds.parties();
         this.weights = weights;
         this.prgs = new Prg[parties];
         for (int p = 0; p < parties; p++) {
@@ -117,7 +133,7 @@ public final class Dealer {
             int words = Derivation.words(c);
             long[] message = pool.borrowZeroed(words);
             Derivation.packCorrection(c, own, others, message);
-            net.send(0, c.tag(), message, 0, words);
+            out.send(c.tag(), message, words);
             pool.release(message);
         }
         others.release(pool);

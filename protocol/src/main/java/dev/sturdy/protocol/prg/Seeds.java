@@ -31,12 +31,9 @@ public final class Seeds {
     public static Seeds setup(Network net, SecureRandom rnd) {
         int n = net.computeParties();
         if (net.isDealer()) {
-            Seed[] s = new Seed[n];
-            for (int p = 0; p < n; p++) {
-                s[p] = Seed.random(rnd);
-                net.send(p, SEED_TAG, s[p].toLongs());
-            }
-            return new Seeds(net.id(), n, s, new Seed[n]);
+            Seeds d = drawForDealer(n, rnd);
+            d.sendFromDealer(net);
+            return d;
         }
         int me = net.id();
         Seed[] pair = new Seed[n];
@@ -53,6 +50,25 @@ public final class Seeds {
             pair[j] = Seed.fromLongs(buf);
         }
         return new Seeds(me, n, withDealer, pair);
+    }
+
+    /** The dealer's fresh seeds, drawn before the query they serve starts ({@link #sendFromDealer} gives them out). */
+    public static Seeds drawForDealer(int parties, SecureRandom rnd) {
+        Seed[] s = new Seed[parties];
+        for (int p = 0; p < parties; p++) {
+            s[p] = Seed.random(rnd);
+        }
+        return new Seeds(parties, parties, s, new Seed[parties]);
+    }
+
+    /** The dealer's side of {@link #setup} with seeds it drew already: party i gets s_i. */
+    public void sendFromDealer(Network net) {
+        if (!isDealer() || !net.isDealer() || net.computeParties() != parties) {
+            throw new IllegalArgumentException("the dealer's seeds for " + parties + " parties go out from the dealer's endpoint");
+        }
+        for (int p = 0; p < parties; p++) {
+            net.send(p, SEED_TAG, dealerSeeds[p].toLongs());
+        }
     }
 
     /** Seeds for all roles made locally (tests and benchmarks): index 0..N-1 parties, N the dealer. */

@@ -8,6 +8,7 @@ import dev.sturdy.model.lower.LoweredGraph;
 import dev.sturdy.protocol.correlation.Correlation;
 import dev.sturdy.protocol.correlation.Dealer;
 import dev.sturdy.protocol.correlation.PartyCorrelations;
+import dev.sturdy.protocol.correlation.PreparedQuery;
 import dev.sturdy.protocol.correlation.Values;
 import dev.sturdy.protocol.cost.CostReport;
 import dev.sturdy.protocol.net.LocalParties;
@@ -52,6 +53,15 @@ public final class SecureRun {
 
     public static Result run(Model model, SecureActivation activation, FixedPointPolicy policy, int parties,
                              double[] normalisedBatch, int batch, TakeListener listener) {
+        return run(model, activation, policy, parties, normalisedBatch, batch, listener, false);
+    }
+
+    /**
+     * With {@code prepared}, the dealer computes the whole query ({@link PreparedQuery}) before the
+     * parties start and gives out the seeds it drew over the network, as a deployed dealer does.
+     */
+    public static Result run(Model model, SecureActivation activation, FixedPointPolicy policy, int parties,
+                             double[] normalisedBatch, int batch, TakeListener listener, boolean prepared) {
         SecureRandom rnd = new SecureRandom();
         ModelShares.Split split = ModelShares.split(LoweredGraph.of(model.graph()), model.pann().bound(), policy, parties, rnd);
         FixedPoint in = new FixedPoint(policy.activationBits());
@@ -61,16 +71,22 @@ public final class SecureRun {
         SecureEvaluator evaluator = new SecureEvaluator(split.model(), activation);
         List<Correlation> plan = evaluator.correlationPlan(parties, batch);
         Seeds[] seeds = Seeds.local(parties, rnd);
+        PreparedQuery ahead = prepared ? PreparedQuery.prepare(parties, plan, split.dealer(), rnd) : null;
         long[] dealerBytes = new long[1];
         long start = System.nanoTime();
         List<SecureEvaluator.Output> out = LocalParties.run(parties, Duration.ofMinutes(10), net -> {
-            PartyCorrelations correlations = new PartyCorrelations(net, seeds[net.id()].dealerSeed());
+            Seeds mine = prepared ? Seeds.setup(net, rnd) : seeds[net.id()];
+            PartyCorrelations correlations = new PartyCorrelations(net, mine.dealerSeed());
             correlations.onTake((c, v) -> listener.taken(net.id(), c, v));
             Session s = new Session(net, parties, correlations);
             return evaluator.query(s, 1, split.parties()[net.id()], inputs[net.id()]);
         }, net -> {
-            net.beginQuery(1);
-            new Dealer(net, seeds[parties], split.dealer()).serve(plan);
+            if (prepared) {
+                ahead.serve(net, 1);
+            } else {
+                net.beginQuery(1);
+                new Dealer(net, seeds[parties], split.dealer()).serve(plan);
+            }
             dealerBytes[0] = net.stats().totalBytesSent();
         });
         double seconds = (System.nanoTime() - start) / 1e9;

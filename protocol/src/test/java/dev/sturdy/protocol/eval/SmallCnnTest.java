@@ -100,6 +100,32 @@ class SmallCnnTest {
     }
 
     /**
+     * The dealer's side computed before the query starts (seeds it drew, every correction held)
+     * serves the same query: the logits agree with the plaintext evaluator, with the bytes and
+     * rounds of a live dealer.
+     */
+    @ParameterizedTest(name = "{0} parties, B={1}")
+    @CsvSource({"2,9", "3,8", "2,0"})
+    void aQueryPreparedAheadByTheDealerMatchesThePlaintextEvaluator(int parties, int beta) {
+        Model m = model(7);
+        double[] x = normalisedInputs(m, BATCH, 13);
+        ActivationMode mode = beta == 0 ? ActivationMode.BACKBONE
+                : ActivationMode.pann(SignPolynomials.forBeta(beta), m.pann().bound());
+        SecureActivation act = beta == 0 ? SecureActivation.exact()
+                : SecureActivation.pann(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT);
+        double[] expected = SecureRun.plain(m, mode, x, BATCH);
+        SecureRun.Result prepared = SecureRun.run(m, act, FixedPointPolicy.DEFAULT, parties, x, BATCH, (p, c, v) -> { },
+                true);
+        SecureRun.Result live = SecureRun.run(m, act, parties, x, BATCH);
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue(Math.abs(expected[i] - prepared.logits()[i]) < 0.02, "logit " + i);
+        }
+        // the prepared dealer also sends each party its seed (16 bytes), which the harness's live run makes locally
+        assertEquals(live.dealerBytes() + 16L * parties, prepared.dealerBytes());
+        assertEquals(live.party0().total().rounds(), prepared.party0().total().rounds());
+    }
+
+    /**
      * Each layer's rounds from the protocol's definition: a weighted layer or the average pool one
      * round when its input is not yet a wire (the image, an activation's, addition's or max-pool's
      * output), none when it is (a weighted layer is local on a wire); a ReLU its activation's
