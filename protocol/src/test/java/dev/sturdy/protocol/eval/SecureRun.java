@@ -1,6 +1,7 @@
 package dev.sturdy.protocol.eval;
 
 import dev.sturdy.model.Model;
+import dev.sturdy.model.approx.SignPolynomials;
 import dev.sturdy.model.eval.ActivationMode;
 import dev.sturdy.model.eval.PlainEvaluator;
 import dev.sturdy.model.fixed.FixedPointPolicy;
@@ -93,6 +94,17 @@ public final class SecureRun {
         RingTensor[] shares = out.stream().map(SecureEvaluator.Output::logits).toArray(RingTensor[]::new);
         FixedPoint logits = new FixedPoint(split.model().outputBits());
         return new Result(logits.decode(AdditiveSharing.reconstruct(shares)), out.get(0).cost(), dealerBytes[0], seconds, split);
+    }
+
+    /** What the parties run at precision B: AppReLU with our polynomials, or exact ReLU when B = 0. */
+    public static SecureActivation activation(int beta) {
+        return beta == 0 ? SecureActivation.exact()
+                : SecureActivation.pann(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT);
+    }
+
+    /** The plaintext mode a secure run at precision B must follow (the backbone when B = 0). */
+    public static ActivationMode plainMode(Model model, int beta) {
+        return beta == 0 ? ActivationMode.BACKBONE : ActivationMode.pann(SignPolynomials.forBeta(beta), model.pann().bound());
     }
 
     /** Plaintext logits of normalised inputs [batch x ...] with the given mode. */

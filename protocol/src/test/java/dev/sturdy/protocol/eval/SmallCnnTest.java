@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sturdy.model.Model;
 import dev.sturdy.model.Normalization;
 import dev.sturdy.model.PannSettings;
-import dev.sturdy.model.approx.SignPolynomials;
 import dev.sturdy.model.eval.ActivationMode;
 import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
@@ -79,10 +78,8 @@ class SmallCnnTest {
     void secureLogitsMatchThePlaintextEvaluator(int parties, int beta) {
         Model m = model(7);
         double[] x = normalisedInputs(m, BATCH, 11);
-        ActivationMode mode = beta == 0 ? ActivationMode.BACKBONE
-                : ActivationMode.pann(SignPolynomials.forBeta(beta), m.pann().bound());
-        SecureActivation act = beta == 0 ? SecureActivation.exact()
-                : SecureActivation.pann(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT);
+        ActivationMode mode = SecureRun.plainMode(m, beta);
+        SecureActivation act = SecureRun.activation(beta);
         double[] expected = SecureRun.plain(m, mode, x, BATCH);
         SecureRun.Result r = SecureRun.run(m, act, parties, x, BATCH);
         double worst = 0;
@@ -109,10 +106,8 @@ class SmallCnnTest {
     void aQueryPreparedAheadByTheDealerMatchesThePlaintextEvaluator(int parties, int beta) {
         Model m = model(7);
         double[] x = normalisedInputs(m, BATCH, 13);
-        ActivationMode mode = beta == 0 ? ActivationMode.BACKBONE
-                : ActivationMode.pann(SignPolynomials.forBeta(beta), m.pann().bound());
-        SecureActivation act = beta == 0 ? SecureActivation.exact()
-                : SecureActivation.pann(SignPolynomials.forBeta(beta), FixedPointPolicy.DEFAULT);
+        ActivationMode mode = SecureRun.plainMode(m, beta);
+        SecureActivation act = SecureRun.activation(beta);
         double[] expected = SecureRun.plain(m, mode, x, BATCH);
         SecureRun.Result prepared = SecureRun.run(m, act, FixedPointPolicy.DEFAULT, parties, x, BATCH, (p, c, v) -> { },
                 true);
