@@ -27,7 +27,7 @@ public final class ModelImporter {
         int numClasses = outputs(tensors, "linear.weight");
         Graph graph = build(architecture, numClasses, weights);
         weights.requireAllUsed(architecture);
-        List<String> names = classes.isEmpty() && numClasses == CIFAR10_CLASSES.size() ? CIFAR10_CLASSES : classes;
+        List<String> names = classes.isEmpty() ? defaultClasses(numClasses) : classes;
         return new Model(architecture, architecture, graph, names, normalization, pann, metadata);
     }
 
@@ -52,6 +52,11 @@ public final class ModelImporter {
     private static Shape smallCnnInput(StateDict weights) {
         int channels = weights.shapeOf("conv1.weight")[1];
         return channels == 1 ? new Shape(1, 28, 28) : new Shape(channels, 32, 32);
+    }
+
+    /** Class names when none are given: CIFAR-10's for 10 outputs, none otherwise. */
+    public static List<String> defaultClasses(int outputs) {
+        return outputs == CIFAR10_CLASSES.size() ? CIFAR10_CLASSES : List.of();
     }
 
     private static final List<String> CIFAR10_CLASSES = List.of(

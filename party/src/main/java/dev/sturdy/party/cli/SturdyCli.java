@@ -40,7 +40,7 @@ public final class SturdyCli implements Runnable {
     public static CommandLine commandLine(List<Object> first) {
         CommandLine cli = new CommandLine(new SturdyCli());
         first.forEach(cli::addSubcommand);
-        List.of(new PolyCommand(), new ImportCommand(), new EvalCommand(), new TrainCommand(), new ShareCommand(),
+        List.of(new PolyCommand(), new ImportCommand(), new PredictCommand(), new EvalCommand(), new TrainCommand(), new ShareCommand(),
                 new PartyCommand(), new DealerCommand(), new QueryCommand()).forEach(cli::addSubcommand);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();

@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Independent oracle for `sturdy import --onnx`: small PyTorch networks that cover every supported
+ONNX operator, exported with torch.onnx.export, with fixed inputs and PyTorch's own logits.
+
+Run from the repository root with Debian's python3-torch and python3-onnx (no other packages):
+    /usr/bin/python3 model/src/test/onnx/make_oracle.py
+It rewrites model/src/test/resources/onnx/NAME.onnx, NAME.input.npy (N x C x H x W float32) and
+NAME.logits.npy (N x classes float32); the outputs are committed, so the tests need no Python.
+"""
+import os
+import sys
+
+import numpy as np
+import onnx
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "onnx")
+BATCH = 4
+
+
+def randomise_batch_norms(net, gen):
+    """Running statistics and affine parameters away from the identity, so batch norm matters."""
+    for m in net.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            with torch.no_grad():
+                m.running_mean.copy_(torch.randn(m.num_features, generator=gen) * 0.2)
+                m.running_var.copy_(torch.rand(m.num_features, generator=gen) + 0.5)
+                m.weight.copy_(torch.rand(m.num_features, generator=gen) + 0.5)
+                m.bias.copy_(torch.randn(m.num_features, generator=gen) * 0.1)
+
+
+class SmallCnn(nn.Module):
+    """Conv (no bias) + BatchNorm + Relu, MaxPool, strided Conv with bias, AveragePool, Flatten, Gemm."""
+
+    def __init__(self, view):
+        super().__init__()
+        self.view = view
+        self.conv1 = nn.Conv2d(3, 8, 3, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(8)
+        self.conv2 = nn.Conv2d(8, 16, 3, stride=2, padding=1)
+        self.bn2 = nn.BatchNorm2d(16)
+        self.drop = nn.Dropout(0.5)
+        self.fc = nn.Linear(16 * 2 * 2, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.bn1(self.conv1(x))), 2)
+        x = F.avg_pool2d(F.relu(self.bn2(self.conv2(x))), 2)
+        # view(size(0), -1) makes the exporter write shape arithmetic for the dynamic batch
+        x = x.view(x.size(0), -1) if self.view else torch.flatten(x, 1)
+        return self.fc(self.drop(x))
+
+
+class Shortcut(nn.Module):
+    """The option-A shortcut of CIFAR ResNets: every second row and column, zero channels around."""
+
+    def __init__(self, pad):
+        super().__init__()
+        self.pad = pad
+
+    def forward(self, x):
+        return F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, self.pad, self.pad), "constant", 0)
+
+
+class TinyResNet(nn.Module):
+    """Two basic blocks (the second halves the resolution with an option-A shortcut), global pooling as
+    avg_pool2d over the whole map, as the CIFAR ResNets of Lee et al. do."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3, padding=1, bias=False)
+        self.bn = nn.BatchNorm2d(4)
+        self.a1 = nn.Conv2d(4, 4, 3, padding=1, bias=False)
+        self.a1bn = nn.BatchNorm2d(4)
+        self.a2 = nn.Conv2d(4, 4, 3, padding=1, bias=False)
+        self.a2bn = nn.BatchNorm2d(4)
+        self.b1 = nn.Conv2d(4, 8, 3, stride=2, padding=1, bias=False)
+        self.b1bn = nn.BatchNorm2d(8)
+        self.b2 = nn.Conv2d(8, 8, 3, padding=1, bias=False)
+        self.b2bn = nn.BatchNorm2d(8)
+        self.short = Shortcut(2)
+        self.linear = nn.Linear(8, 10)
+
+    def forward(self, x):
+        x = F.relu(self.bn(self.conv(x)))
+        y = F.relu(self.a1bn(self.a1(x)))
+        x = F.relu(self.a2bn(self.a2(y)) + x)
+        y = F.relu(self.b1bn(self.b1(x)))
+        x = F.relu(self.b2bn(self.b2(y)) + self.short(x))
+        x = F.avg_pool2d(x, int(x.size()[3]))  # a constant window when traced
+        return self.linear(x.view(x.size(0), -1))
+
+
+class MatMulMean(nn.Module):
+    """ReduceMean over H and W, then MatMul with Add (a linear layer written by hand)."""
+
+    def __init__(self, gen):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 6, 5, padding=2)
+        self.w = nn.Parameter(torch.randn(6, 10, generator=gen) * 0.5)
+        self.b = nn.Parameter(torch.randn(10, generator=gen) * 0.1)
+
+    def forward(self, x):
+        x = F.relu(self.conv(x)).mean((2, 3))
+        return torch.matmul(x, self.w) + self.b
+
+
+class SigmoidNet(nn.Module):
+    """Not a ReLU network: the importer must refuse it with a reason."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.fc = nn.Linear(4 * 14 * 14, 10)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(torch.sigmoid(self.conv(x)), 1))
+
+
+def export(name, net, gen, opset, preserve_batch_norm=False, dynamic=True, shape=(3, 16, 16)):
+    net.eval()
+    x = torch.rand((BATCH,) + shape, generator=gen) * 2 - 1
+    with torch.no_grad():
+        logits = net(x)
+    path = os.path.join(OUT, name + ".onnx")
+    kwargs = dict(opset_version=opset, input_names=["image"], output_names=["logits"])
+    if dynamic:
+        kwargs["dynamic_axes"] = {"image": {0: "batch"}, "logits": {0: "batch"}}
+    if preserve_batch_norm:
+        # keeps BatchNormalization as nodes instead of folding it into the convolutions
+        kwargs["training"] = torch.onnx.TrainingMode.PRESERVE
+        kwargs["do_constant_folding"] = False
+    torch.onnx.export(net, x, path, **kwargs)
+    onnx.checker.check_model(onnx.load(path))
+    np.save(os.path.join(OUT, name + ".input.npy"), x.numpy().astype(np.float32))
+    np.save(os.path.join(OUT, name + ".logits.npy"), logits.numpy().astype(np.float32))
+    ops = sorted({n.op_type for n in onnx.load(path).graph.node})
+    print(f"{name}: opset {opset}, operators {', '.join(ops)}")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    gen = torch.Generator().manual_seed(20261203)
+    torch.manual_seed(20261203)
+    nets = [
+        ("cnn_bn_nodes", SmallCnn(view=False), 13, True),
+        ("cnn_folded_dynamic", SmallCnn(view=True), 11, False),
+        ("tiny_resnet", TinyResNet(), 13, False),
+        ("matmul_mean", MatMulMean(gen), 17, False),
+    ]
+    for name, net, opset, preserve in nets:
+        randomise_batch_norms(net, gen)
+        export(name, net, gen, opset, preserve_batch_norm=preserve)
+    export("sigmoid_net", SigmoidNet(), gen, 13)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
