@@ -310,7 +310,7 @@ public final class NettyTransport implements AutoCloseable {
         return sumOverPeers(PeerLink::unclaimedBytes);
     }
 
-    /** Time this role's senders waited for peers to read (the dealer: its window over party 0 was full). */
+    /** Time this role's senders waited for peers to read (the dealer: its window over a party was full). */
     public long sendWaitNanos() {
         return sumOverPeers(PeerLink::sendWaitNanos);
     }

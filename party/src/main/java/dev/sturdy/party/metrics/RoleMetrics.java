@@ -108,7 +108,7 @@ public final class RoleMetrics {
         gauge(s, "sturdy_unclaimed_bytes", "Bytes held for queries no client asked this role to run yet.", r,
                 g.unclaimedBytes().getAsLong());
         s.append("# HELP sturdy_send_wait_seconds_total Time spent waiting for a peer to read (the dealer: its lead "
-                + "over party 0 was a full window).\n# TYPE sturdy_send_wait_seconds_total counter\n");
+                + "over a party was a full window).\n# TYPE sturdy_send_wait_seconds_total counter\n");
         s.append("sturdy_send_wait_seconds_total{").append(r).append("} ")
                 .append(String.format(Locale.ROOT, "%.6f", g.sendWaitNanos().getAsLong() / 1e9)).append('\n');
         LongSupplier prepared = preparedQueries;

@@ -7,8 +7,8 @@ import java.util.List;
  * parts it consists of, what the dealer computes ({@link #deal}), and (in subclasses) named
  * accessors for a party's shares. Requests are pure descriptions (sizes, parameters and the ids of
  * earlier requests whose values the dealer reads), so the dealer can serve a plan derived from the
- * model's structure alone; the parties and the dealer walk the same sequence, and party 0 checks
- * every correction message's tag against its own request.
+ * model's structure alone; the parties and the dealer walk the same sequence, and the receiving
+ * party checks every correction message's tag against its own request.
  */
 public abstract class Correlation {
     private final List<Part> parts;
@@ -37,7 +37,7 @@ public abstract class Correlation {
      */
     protected abstract void deal(Values own, DealerMemory memory);
 
-    /** Ring elements' worth of bits party 0 receives for this request. */
+    /** Bits of this request's correction (what its receiving party gets from the dealer). */
     public final long correctionBits() {
         long bits = 0;
         for (Part p : parts) {

@@ -12,14 +12,16 @@ import java.util.Map;
 /**
  * The dealer: for each request of a query's plan it replays every party's PRG exactly as the
  * parties derive their shares, so it knows the RANDOM parts' values; computes the DEALT parts
- * ({@link Correlation#deal}); and sends party 0 only the difference between each DEALT value and
- * the shares parties 1..N-1 derive, packed to the bits it has. It keeps a request's values while a
+ * ({@link Correlation#deal}); and sends one party (the receiver, {@link CorrectionRouting}) only the
+ * difference between each DEALT value and the shares the other parties derive, packed to the bits
+ * it has. It keeps a request's values while a
  * later request refers to them. The dealer never receives anything from the parties. The
- * corrections go to a {@link Corrections} sink: party 0 over the network, or a
+ * corrections go to a {@link Corrections} sink: the receiver over the network, or a
  * {@link PreparedQuery} that keeps them for a query that has not started yet.
  */
 public final class Dealer {
     private final Corrections out;
+    private final CorrectionRouting routing;
     private final int parties;
     private final Prg[] prgs;
     private final WeightMasks weights;
@@ -40,12 +42,12 @@ public final class Dealer {
     /** Where the dealer's correction messages go, in the order of the plan; the message array is reused after the call. */
     @FunctionalInterface
     public interface Corrections {
-        void send(long tag, long[] message, int length);
+        void send(int party, long tag, long[] message, int length);
     }
 
-    /** A dealer that sends each correction to party 0 as it is computed. */
+    /** A dealer that sends each correction to its receiver as it is computed. */
     public Dealer(Network net, Seeds seeds, WeightMasks weights) {
-        this(seeds, weights, (tag, message, length) -> net.send(0, tag, message, 0, length));
+        this(seeds, weights, (party, tag, message, length) -> net.send(party, tag, message, 0, length));
         if (!net.isDealer()) {
             throw new IllegalArgumentException("Dealer needs the dealer's endpoint, got id " + net.id());
         }
@@ -61,6 +63,7 @@ public final class Dealer {
         }
         this.out = out;
         this.parties = seeds.parties();
+        this.routing = new CorrectionRouting(parties);
         this.weights = weights;
         this.prgs = new Prg[parties];
         for (int p = 0; p < parties; p++) {
@@ -117,10 +120,11 @@ public final class Dealer {
         Values own = new Values(parts, pool);
         Values others = new Values(parts, pool);
         Values tmp = new Values(parts, pool);
+        int receiver = routing.next(c);
         for (int p = 0; p < parties; p++) {
             for (int i = 0; i < parts.size(); i++) {
                 Part part = parts.get(i);
-                if (part.dealt() && p == 0) {
+                if (part.dealt() && p == receiver) {
                     continue;
                 }
                 Derivation.fill(prgs[p], part, tmp.lo[i], tmp.hi[i]);
@@ -133,7 +137,7 @@ public final class Dealer {
             int words = Derivation.words(c);
             long[] message = pool.borrowZeroed(words);
             Derivation.packCorrection(c, own, others, message);
-            out.send(c.tag(), message, words);
+            out.send(receiver, c.tag(), message, words);
             pool.release(message);
         }
         others.release(pool);

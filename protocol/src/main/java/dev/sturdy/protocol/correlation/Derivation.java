@@ -5,7 +5,7 @@ import dev.sturdy.protocol.ring.BitPacker;
 import dev.sturdy.protocol.ring.Wide;
 
 /**
- * How a party's share of a part comes from its PRG, and how party 0's correction is packed: the
+ * How a party's share of a part comes from its PRG, and how a correction is packed: the
  * one definition the parties and the dealer (who replays every party's PRG) both use, so the two
  * sides cannot drift apart.
  */
@@ -38,7 +38,7 @@ final class Derivation {
         }
     }
 
-    /** Words of party 0's correction message for these parts. */
+    /** Words of the correction message for these parts. */
     static int words(Correlation c) {
         return (int) ((c.correctionBits() + 63) >>> 6);
     }

@@ -4,8 +4,9 @@ package dev.sturdy.protocol.correlation;
  * One array of a correlation: {@code count} values in Z_2^ring whose low {@code zeroLow} bits are
  * zero, shared additively, or {@code count} 64-bit words shared by XOR (bit planes).
  * A RANDOM part is pure randomness every party derives from the PRG it shares with the dealer (the
- * dealer knows the sum); a DEALT part is a value the dealer computes: parties 1..N-1 derive their
- * shares from the PRG and party 0 receives the difference, ring - zeroLow bits a value.
+ * dealer knows the sum); a DEALT part is a value the dealer computes: all parties but the request's
+ * receiver derive their shares from the PRG and the receiver gets the difference, ring - zeroLow
+ * bits a value.
  */
 public record Part(String name, int count, int ring, int zeroLow, boolean xor, boolean dealt) {
 
@@ -36,7 +37,7 @@ public record Part(String name, int count, int ring, int zeroLow, boolean xor, b
         return !xor && ring > 64;
     }
 
-    /** Bits of party 0's correction per value. */
+    /** Bits of the correction per value. */
     public int correctionBits() {
         return xor ? 64 : ring - zeroLow;
     }

@@ -8,13 +8,14 @@ import java.util.function.BiConsumer;
 
 /**
  * A compute party's side of the correlated randomness: party i derives its shares from PRG(s_i),
- * the seed it shares with the dealer; party 0 derives only the RANDOM parts and receives the DEALT
- * ones as one correction message per request. Requests are numbered in the order taken (their id,
+ * the seed it shares with the dealer; the request's receiver ({@link CorrectionRouting}) derives only
+ * the RANDOM parts and receives the DEALT ones as one correction message. Requests are numbered in the order taken (their id,
  * which later requests use to refer to them); the dealer serves them in the same order.
  */
 public final class PartyCorrelations {
     private final Network net;
     private final Prg prg;
+    private final CorrectionRouting routing;
     private final long[] usage = new long[CorrelationKind.values().length];
     private int taken;
     private BiConsumer<Correlation, Values> listener;
@@ -25,6 +26,7 @@ public final class PartyCorrelations {
         }
         this.net = net;
         this.prg = new Prg(dealerSeed);
+        this.routing = new CorrectionRouting(net.computeParties());
     }
 
     public int party() {
@@ -39,19 +41,20 @@ public final class PartyCorrelations {
     /** This party's shares of the request, which gets id {@link #nextId()}. */
     public Values take(Correlation c) {
         Values v = new Values(c.parts());
-        boolean first = net.id() == 0;
+        boolean receiver = routing.next(c) == net.id();
         for (int p = 0; p < c.parts().size(); p++) {
             Part part = c.parts().get(p);
-            if (!part.dealt() || !first) {
+            if (!part.dealt() || !receiver) {
                 Derivation.fill(prg, part, v.lo[p], v.hi[p]);
             }
         }
-        if (first && c.correctionBits() > 0) {
+        if (receiver && c.correctionBits() > 0) {
             long[] message = new long[Derivation.words(c)];
             try {
                 net.receive(net.dealerId(), c.tag(), message, 0, message.length);
             } catch (NetworkException e) {
-                throw new NetworkException("party 0: missing or wrong dealer correction for " + c + ": " + e.getMessage(), e);
+                throw new NetworkException("party " + net.id() + ": missing or wrong dealer correction for " + c + ": "
+                        + e.getMessage(), e);
             }
             Derivation.unpackCorrection(c, message, v);
         }

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class PreparedQuery {
     private final Seeds seeds;
+    private final List<Integer> receivers = new ArrayList<>();
     private final List<Long> tags = new ArrayList<>();
     private final List<long[]> messages = new ArrayList<>();
     private long words;
@@ -32,7 +33,8 @@ public final class PreparedQuery {
         return q;
     }
 
-    private void keep(long tag, long[] message, int length) {
+    private void keep(int party, long tag, long[] message, int length) {
+        receivers.add(party);
         tags.add(tag);
         messages.add(Arrays.copyOf(message, length));
         words += length;
@@ -45,7 +47,7 @@ public final class PreparedQuery {
 
     /**
      * The dealer's whole side of the query on {@code net}, which must be in its setup query: gives
-     * the parties their seeds, begins query {@code queryId} and sends party 0 every correction. The
+     * the parties their seeds, begins query {@code queryId} and sends every correction to its receiver. The
      * messages are dropped as they go.
      */
     public synchronized void serve(Network net, long queryId) {
@@ -57,7 +59,7 @@ public final class PreparedQuery {
         net.beginQuery(queryId);
         for (int i = 0; i < messages.size(); i++) {
             long[] m = messages.set(i, null);
-            net.send(0, tags.get(i), m, 0, m.length);
+            net.send(receivers.get(i), tags.get(i), m, 0, m.length);
         }
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A query the dealer prepared ahead: the parties' shares are correlated as the plan says, and it serves once. */
+/**
+ * A query the dealer prepared ahead: the parties' shares are correlated as the plan says, the
+ * corrections are spread over the parties, and it serves once.
+ */
 class PreparedQueryTest {
     private static final int WORDS = 500;
 
@@ -21,12 +24,22 @@ class PreparedQueryTest {
         SecureRandom rnd = new SecureRandom();
         List<Correlation> plan = List.of(new BitAnd(WORDS), new BitAnd(WORDS));
         PreparedQuery q = PreparedQuery.prepare(parties, plan, Dealer.WeightMasks.NONE, rnd);
-        assertEquals(2L * 2 * WORDS * 8, q.bytes(), "two dealt parts per request, to party 0");
+        assertEquals(2L * 2 * WORDS * 8, q.bytes(), "two dealt parts per request");
+        long[] fromDealer = new long[parties];
         List<Values[]> shares = LocalParties.run(parties, Duration.ofSeconds(30), net -> {
             PartyCorrelations c = new PartyCorrelations(net, Seeds.setup(net, rnd).dealerSeed());
             net.beginQuery(7);
-            return new Values[] {c.take(plan.get(0)), c.take(plan.get(1))};
+            Values[] mine = {c.take(plan.get(0)), c.take(plan.get(1))};
+            fromDealer[net.id()] = net.stats().bytesReceived(net.dealerId());
+            return mine;
         }, net -> q.serve(net, 7));
+        // each party got its seed (16 bytes); parties 0 and 1 one correction each, a third party none
+        long correction = 2L * WORDS * 8;
+        assertEquals(16 + correction, fromDealer[0]);
+        assertEquals(16 + correction, fromDealer[1]);
+        if (parties == 3) {
+            assertEquals(16, fromDealer[2]);
+        }
         for (int r = 0; r < plan.size(); r++) {
             for (int j = 0; j < WORDS; j++) {
                 long[] v = new long[5];
