@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import dev.sturdy.party.api.Cost;
+import dev.sturdy.party.api.InferRequest;
+import dev.sturdy.party.api.InferenceGrpc;
 import dev.sturdy.party.client.SturdyClient;
+import dev.sturdy.party.server.GrpcTls;
+import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +50,20 @@ class MetricsTest {
                 rounds += c.getRounds();
                 bytes += c.getBytesSent();
             }
-            assertThrows(StatusRuntimeException.class, () -> client.infer(new double[3], 1)); // wrong size
-            assertThrows(StatusRuntimeException.class, () -> client.infer(new double[48 * 9], 9)); // over the max batch
+            // straight to party 0: through the client, a refusal by party 1 may cancel party 0's call before it arrives
+            InetSocketAddress party0Address = d.grpcAddresses().get(0);
+            ManagedChannel ch = NettyChannelBuilder.forAddress(party0Address.getHostString(), party0Address.getPort())
+                    .sslContext(GrpcTls.client(DeploymentWriter.client(dir))).build();
+            try {
+                var stub = InferenceGrpc.newBlockingStub(ch).withDeadlineAfter(20, TimeUnit.SECONDS);
+                var in = d.model.graph().input();
+                assertThrows(StatusRuntimeException.class, () -> stub.infer(request(3, 1, 1, 1, 3))); // wrong size
+                int over = 9 * in.size(); // over the max batch
+                assertThrows(StatusRuntimeException.class, () -> stub.infer(request(over, 9, in.channels(),
+                        in.height(), in.width())));
+            } finally {
+                ch.shutdownNow();
+            }
             Map<String, Double> party0 = scrape(roles.parties[0].metricsPort());
             assertEquals(2.0, party0.get("sturdy_queries_total{role=\"party-0\",outcome=\"ok\"}"));
             assertEquals(2.0, party0.get("sturdy_queries_total{role=\"party-0\",outcome=\"refused\"}"));
@@ -55,6 +76,15 @@ class MetricsTest {
             assertEquals(2.0, dealer.get("sturdy_queries_total{role=\"dealer\",outcome=\"ok\"}"));
             assertTrue(dealer.get("sturdy_payload_bytes_sent_total{role=\"dealer\"}") > 0);
         }
+    }
+
+    private static InferRequest request(int values, int... shape) {
+        InferRequest.Builder r = InferRequest.newBuilder().setQueryId(new SecureRandom().nextLong())
+                .setInputShare(ByteString.copyFrom(new byte[8 * values]));
+        for (int s : shape) {
+            r.addShape(s);
+        }
+        return r.build();
     }
 
     /** Every sample line of the exposition, by series; fails on a line that is neither a comment nor a sample. */
