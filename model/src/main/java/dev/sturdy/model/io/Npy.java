@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 
 /** One array in a .npy file: read (the dtypes {@link NpyArray} knows) and written as float32. */
 public final class Npy {
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-
     private Npy() {
     }
 
@@ -35,11 +33,11 @@ public final class Npy {
         String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + (shape.length == 1 ? "," : "")
                 + "), }";
         // the data starts at a multiple of 64 bytes; the header ends with a newline
-        int unpadded = MAGIC.length + 4 + header.length() + 1;
+        int unpadded = NpyArray.MAGIC.length + 4 + header.length() + 1;
         header = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * values.length)
+        ByteBuffer b = ByteBuffer.allocate(NpyArray.MAGIC.length + 4 + header.length() + 4 * values.length)
                 .order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        b.put(NpyArray.MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.ISO_8859_1));
         for (float v : values) {
             b.putFloat(v);

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class NpyArray {
 
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Map<String, ElementType> DTYPES = Map.of(
             "<f4", ElementType.F32, "<f8", ElementType.F64, "<f2", ElementType.F16,
             "<i8", ElementType.I64, "<i4", ElementType.I32);

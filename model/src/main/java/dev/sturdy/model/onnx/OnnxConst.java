@@ -43,7 +43,7 @@ record OnnxConst(long[] dims, double[] values, boolean integral) implements Onnx
         return out;
     }
 
-    /** The dimensions as ints, checked against {@code expected} (-1 = any) for a weight named {@code what}. */
+    /** The dimensions as ints, the rank checked against {@code expectedRank} (any when none given), for errors {@code what}. */
     int[] shape(String what, int... expectedRank) {
         if (expectedRank.length > 0 && Arrays.stream(expectedRank).noneMatch(r -> r == dims.length)) {
             throw new ModelException(what + " has shape " + Arrays.toString(dims) + "; expected rank "

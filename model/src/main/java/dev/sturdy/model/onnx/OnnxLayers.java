@@ -43,7 +43,7 @@ final class OnnxLayers {
             "LeakyRelu", "only ReLU is approximated by the sign polynomials",
             "Clip", "ReLU6 (Clip 0..6) is not supported yet");
 
-    private record Pending(String name, Op op, String[] inputs, Shape shape) {
+    private record Pending(String name, Op op, String[] inputs) {
     }
 
     private final Map<String, OnnxValue> values;
@@ -132,9 +132,10 @@ final class OnnxLayers {
         if (ws[2] != ws[3]) {
             throw new ModelException(where + ": kernel " + ws[2] + "x" + ws[3] + "; only square kernels are supported");
         }
-        int pad = padding(a, ws[2], x.shape(), stride(a, where), where);
+        int stride = stride(a, where);
+        int pad = padding(a, ws[2], stride, where);
         float[] bias = in.size() > 2 && in.get(2) != null ? constIn(in, 2, where).floats() : null;
-        return add(name, new Conv2d(ws[0], ws[1], ws[2], stride(a, where), pad, w.floats(), bias), where, x);
+        return add(name, new Conv2d(ws[0], ws[1], ws[2], stride, pad, w.floats(), bias), where, x);
     }
 
     private OnnxValue batchNorm(String name, OnnxAttributes a, List<OnnxValue> in, String where) {
@@ -150,7 +151,7 @@ final class OnnxLayers {
         OnnxValue.Layer x = layerIn(in, 0, where);
         long[] axes = in.size() > 1 && in.get(1) != null ? constIn(in, 1, where).longs() : a.integers("axes", null);
         if (x.rank() != 4 || axes == null || axes.length != 2
-                || Arrays.stream(axes).map(v -> v < 0 ? v + 4 : v).sorted().toArray()[0] != 2) {
+                || !Arrays.equals(Arrays.stream(axes).map(v -> v < 0 ? v + 4 : v).sorted().toArray(), new long[] {2, 3})) {
             throw new ModelException(where + ": ReduceMean is supported over H and W (axes 2, 3) of an N x C x H x W "
                     + "tensor, got axes " + Arrays.toString(axes));
         }
@@ -228,7 +229,7 @@ final class OnnxLayers {
                 throw new ModelException(where + ": adding a constant is supported as the bias of a Conv, Gemm or MatMul "
                         + "without one, not after " + p.op().kind());
             }
-            layers.put(p.name(), new Pending(p.name(), withBias, p.inputs(), p.shape()));
+            layers.put(p.name(), new Pending(p.name(), withBias, p.inputs()));
             return x;
         }
         return add(name, new Add(), where, layerIn(in, 0, where), layerIn(in, 1, where));
@@ -303,7 +304,7 @@ final class OnnxLayers {
     }
 
     /** Symmetric, equal padding on both axes (pads or auto_pad SAME on an odd kernel). */
-    private static int padding(OnnxAttributes a, int kernel, Shape in, int stride, String where) {
+    private static int padding(OnnxAttributes a, int kernel, int stride, String where) {
         String auto = a.text("auto_pad", "NOTSET");
         if (auto.startsWith("SAME")) {
             if (stride != 1 || kernel % 2 == 0) {
@@ -334,7 +335,7 @@ final class OnnxLayers {
         } catch (ModelException e) {
             throw new ModelException(where + ": " + e.getMessage(), e);
         }
-        layers.put(name, new Pending(name, op, Arrays.stream(inputs).map(OnnxValue.Layer::name).toArray(String[]::new), out));
+        layers.put(name, new Pending(name, op, Arrays.stream(inputs).map(OnnxValue.Layer::name).toArray(String[]::new)));
         int rank = Arrays.stream(inputs).mapToInt(OnnxValue.Layer::rank).max().orElse(4);
         return new OnnxValue.Layer(name, out, rank);
     }

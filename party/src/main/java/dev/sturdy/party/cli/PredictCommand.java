@@ -45,9 +45,6 @@ final class PredictCommand extends PrintingCommand {
             throw new IllegalArgumentException(input + " has shape " + Arrays.toString(s) + "; the model takes N x "
                     + shape.channels() + " x " + shape.height() + " x " + shape.width());
         }
-        if (beta != 0) {
-            BetaRange.parse(Integer.toString(beta));
-        }
         int n = s[0];
         double[] values = new double[x.values().length];
         for (int i = 0; i < values.length; i++) {

@@ -1,7 +1,7 @@
 package dev.sturdy.party.compute;
 
 import dev.sturdy.protocol.correlation.PreparedQuery;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayDeque;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +16,9 @@ final class PreparedQueries implements AutoCloseable {
     private final int batch;
     private final int keep;
     private final Supplier<PreparedQuery> prepare;
-    private final ConcurrentLinkedQueue<PreparedQuery> ready = new ConcurrentLinkedQueue<>();
     private final Object lock = new Object();
+    /** Guarded by {@code lock}, as are the fields below. */
+    private final ArrayDeque<PreparedQuery> ready = new ArrayDeque<>();
     private final Thread worker;
     private int serving;
     private boolean closed;
@@ -65,7 +66,9 @@ final class PreparedQueries implements AutoCloseable {
     }
 
     int readyCount() {
-        return ready.size();
+        synchronized (lock) {
+            return ready.size();
+        }
     }
 
     private void work() {

@@ -16,9 +16,11 @@ import java.util.List;
  */
 public final class PreparedQuery {
     private final Seeds seeds;
-    private final List<Integer> receivers = new ArrayList<>();
-    private final List<Long> tags = new ArrayList<>();
-    private final List<long[]> messages = new ArrayList<>();
+    /** One correction message: its receiver, tag and words. */
+    private record Message(int party, long tag, long[] words) {
+    }
+
+    private final List<Message> messages = new ArrayList<>();
     private long words;
     private boolean served;
 
@@ -34,9 +36,7 @@ public final class PreparedQuery {
     }
 
     private void keep(int party, long tag, long[] message, int length) {
-        receivers.add(party);
-        tags.add(tag);
-        messages.add(Arrays.copyOf(message, length));
+        messages.add(new Message(party, tag, Arrays.copyOf(message, length)));
         words += length;
     }
 
@@ -47,8 +47,8 @@ public final class PreparedQuery {
 
     /**
      * The dealer's whole side of the query on {@code net}, which must be in its setup query: gives
-     * the parties their seeds, begins query {@code queryId} and sends every correction to its receiver. The
-     * messages are dropped as they go.
+     * the parties their seeds, begins query {@code queryId} and sends every correction to its
+     * receiver. The messages are dropped as they go.
      */
     public synchronized void serve(Network net, long queryId) {
         if (served) {
@@ -58,8 +58,8 @@ public final class PreparedQuery {
         seeds.sendFromDealer(net);
         net.beginQuery(queryId);
         for (int i = 0; i < messages.size(); i++) {
-            long[] m = messages.set(i, null);
-            net.send(receivers.get(i), tags.get(i), m, 0, m.length);
+            Message m = messages.set(i, null);
+            net.send(m.party(), m.tag(), m.words(), 0, m.words().length);
         }
     }
 }
