@@ -106,6 +106,92 @@ class MatMulMean(nn.Module):
         return torch.matmul(x, self.w) + self.b
 
 
+class InvertedResidual(nn.Module):
+    """MobileNetV2's block: 1x1 expansion, depthwise 3x3, 1x1 projection, ReLU6, residual when shapes allow."""
+
+    def __init__(self, inp, out, stride, expand):
+        super().__init__()
+        hidden = inp * expand
+        self.residual = stride == 1 and inp == out
+        self.body = nn.Sequential(
+            nn.Conv2d(inp, hidden, 1, bias=False), nn.BatchNorm2d(hidden), nn.ReLU6(inplace=True),
+            nn.Conv2d(hidden, hidden, 3, stride, 1, groups=hidden, bias=False), nn.BatchNorm2d(hidden),
+            nn.ReLU6(inplace=True),
+            nn.Conv2d(hidden, out, 1, bias=False), nn.BatchNorm2d(out))
+
+    def forward(self, x):
+        return x + self.body(x) if self.residual else self.body(x)
+
+
+class MobileBlocks(nn.Module):
+    """Clip 0..6 (ReLU6), depthwise and grouped Conv, padded MaxPool, GlobalAveragePool."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1, bias=False), nn.BatchNorm2d(8), nn.ReLU6(inplace=True))
+        self.block1 = InvertedResidual(8, 8, 1, 2)
+        self.pool = nn.MaxPool2d(3, stride=2, padding=1)
+        self.grouped = nn.Sequential(nn.Conv2d(8, 12, 3, padding=1, groups=4), nn.BatchNorm2d(12), nn.ReLU(inplace=True))
+        self.block2 = InvertedResidual(12, 16, 2, 2)
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = self.pool(self.block1(self.stem(x)))
+        x = self.block2(self.grouped(x))
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
+
+
+def channel_shuffle(x, groups):
+    """torchvision's ShuffleNetV2 shuffle: view, transpose, view (shape arithmetic for the dynamic batch)."""
+    n, c, h, w = x.size()
+    x = x.view(n, groups, c // groups, h, w)
+    x = torch.transpose(x, 1, 2).contiguous()
+    return x.view(n, -1, h, w)
+
+
+class ShuffleUnit(nn.Module):
+    """ShuffleNetV2's unit: stride 1 splits the channels (chunk) and transforms one half; stride 2
+    transforms the whole input on two branches; both concatenate and shuffle."""
+
+    def __init__(self, inp, out, stride):
+        super().__init__()
+        self.stride = stride
+        half = out // 2
+        if stride > 1:
+            self.branch1 = nn.Sequential(
+                nn.Conv2d(inp, inp, 3, stride, 1, groups=inp, bias=False), nn.BatchNorm2d(inp),
+                nn.Conv2d(inp, half, 1, bias=False), nn.BatchNorm2d(half), nn.ReLU(inplace=True))
+        branch_in = inp if stride > 1 else half
+        self.branch2 = nn.Sequential(
+            nn.Conv2d(branch_in, half, 1, bias=False), nn.BatchNorm2d(half), nn.ReLU(inplace=True),
+            nn.Conv2d(half, half, 3, stride, 1, groups=half, bias=False), nn.BatchNorm2d(half),
+            nn.Conv2d(half, half, 1, bias=False), nn.BatchNorm2d(half), nn.ReLU(inplace=True))
+
+    def forward(self, x):
+        if self.stride == 1:
+            x1, x2 = x.chunk(2, dim=1)
+            out = torch.cat((x1, self.branch2(x2)), dim=1)
+        else:
+            out = torch.cat((self.branch1(x), self.branch2(x)), dim=1)
+        return channel_shuffle(out, 2)
+
+
+class ShuffleBlocks(nn.Module):
+    """Split (chunk), Concat, the Reshape-Transpose-Reshape channel shuffle, padded MaxPool, ReduceMean."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1, bias=False), nn.BatchNorm2d(8), nn.ReLU(inplace=True),
+                                  nn.MaxPool2d(3, 2, 1))
+        self.unit1 = ShuffleUnit(8, 16, 2)
+        self.unit2 = ShuffleUnit(16, 16, 1)
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = self.unit2(self.unit1(self.stem(x)))
+        return self.fc(x.mean([2, 3]))
+
+
 class SigmoidNet(nn.Module):
     """Not a ReLU network: the importer must refuse it with a reason."""
 
@@ -148,6 +234,10 @@ def main():
         ("cnn_folded_dynamic", SmallCnn(view=True), 11, False),
         ("tiny_resnet", TinyResNet(), 13, False),
         ("matmul_mean", MatMulMean(gen), 17, False),
+        ("mobile_blocks", MobileBlocks(), 13, False),
+        ("mobile_blocks_bn_nodes", MobileBlocks(), 11, True),
+        ("shuffle_blocks", ShuffleBlocks(), 11, False),
+        ("shuffle_blocks_bn_nodes", ShuffleBlocks(), 13, True),
     ]
     for name, net, opset, preserve in nets:
         randomise_batch_norms(net, gen)

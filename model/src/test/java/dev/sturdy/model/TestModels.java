@@ -3,6 +3,10 @@ package dev.sturdy.model;
 import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
+import dev.sturdy.model.graph.ChannelShuffle;
+import dev.sturdy.model.graph.ChannelSlice;
+import dev.sturdy.model.graph.ClippedRelu;
+import dev.sturdy.model.graph.Concat;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
@@ -44,6 +48,29 @@ public final class TestModels {
         return new Model("every-layer", "test", g, List.of("a", "b", "c"),
                 new Normalization(new double[] {0.5, 0.4}, new double[] {0.25, 0.2}), new PannSettings(50, 0),
                 Map.of("purpose", "test"));
+    }
+
+    /** Every layer kind only format version 2 holds: grouped and depthwise conv, ReLU6, slices, concat, shuffle, padded max-pool. */
+    public static Model versionTwoLayers(long seed) {
+        Random r = new Random(seed);
+        Graph g = Graph.builder(new Shape(4, 8, 8))
+                .then("grouped", new Conv2d(8, 4, 3, 1, 1, 2, gaussian(r, 8 * 2 * 9, 0.6), gaussian(r, 8, 0.2)))
+                .then("relu6", new ClippedRelu(6))
+                .then("depthwise", new Conv2d(8, 8, 3, 1, 1, 8, gaussian(r, 8 * 9, 0.6), null))
+                .then("bn", batchNorm(r, 8))
+                .then("relu", new Relu())
+                .add("low", new ChannelSlice(0, 4), "relu")
+                .add("high", new ChannelSlice(4, 4), "relu6")
+                .add("concat", new Concat(2), "low", "high")
+                .then("shuffle", new ChannelShuffle(2))
+                .then("maxpool", new MaxPool(3, 2, 1))
+                .then("avgpool", AvgPool.global())
+                .then("flatten", new Flatten())
+                .then("linear", new Linear(3, 8, gaussian(r, 24, 0.5), gaussian(r, 3, 0.1)))
+                .build();
+        return new Model("version-two", "test", g, List.of("a", "b", "c"),
+                new Normalization(new double[] {0.5, 0.4, 0.3, 0.2}, new double[] {0.25, 0.2, 0.2, 0.25}),
+                new PannSettings(20, 0), Map.of("purpose", "test"));
     }
 
     static BatchNorm batchNorm(Random r, int c) {

@@ -13,13 +13,13 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** cols[(c*k*k + ky*k + kx) * outH*outW + oy*outW + ox] = padded input patch value. */
-    static void im2col(double[] in, int channels, int h, int w, int k, int stride, int pad, int outH, int outW,
+    /** cols[(c*k*k + ky*k + kx) * outH*outW + oy*outW + ox] = padded input patch value, channels from inOff. */
+    static void im2col(double[] in, int inOff, int channels, int h, int w, int k, int stride, int pad, int outH, int outW,
                        double[] cols) {
         int plane = outH * outW;
         int row = 0;
         for (int c = 0; c < channels; c++) {
-            int inBase = c * h * w;
+            int inBase = inOff + c * h * w;
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++, row++) {
                     int base = row * plane;
@@ -45,26 +45,28 @@ final class Kernels {
     private static final int LANES = SPECIES.length();
 
     /**
-     * out[o * n + j] = bias[o] + sum_p weight[o * kdim + p] * cols[p * n + j]. The bulk runs as a
+     * out[outOff + o * n + j] = bias[o] + sum_p weight[o * kdim + p] * cols[p * n + j]. The bulk runs as a
      * register-blocked kernel (4 output rows x 2 vectors of columns held in 8 accumulators, so each
      * loaded vector feeds four fused multiply-adds and nothing is stored inside the k loop); the
      * edges fall back to scalar loops.
      */
-    static void matmulBias(double[] weight, double[] bias, int rows, int kdim, double[] cols, int n, double[] out) {
+    static void matmulBias(double[] weight, double[] bias, int rows, int kdim, double[] cols, int n, double[] out,
+                           int outOff) {
         int blockRows = rows - rows % 4;
         int blockCols = n - n % (2 * LANES);
         for (int o = 0; o < blockRows; o += 4) {
             for (int j = 0; j < blockCols; j += 2 * LANES) {
-                block4x2(weight, bias, o, kdim, cols, n, j, out);
+                block4x2(weight, bias, o, kdim, cols, n, j, out, outOff);
             }
             if (blockCols < n) {
-                scalarRows(weight, bias, o, o + 4, kdim, cols, n, blockCols, out);
+                scalarRows(weight, bias, o, o + 4, kdim, cols, n, blockCols, out, outOff);
             }
         }
-        scalarRows(weight, bias, blockRows, rows, kdim, cols, n, 0, out);
+        scalarRows(weight, bias, blockRows, rows, kdim, cols, n, 0, out, outOff);
     }
 
-    private static void block4x2(double[] w, double[] bias, int o, int kdim, double[] cols, int n, int j, double[] out) {
+    private static void block4x2(double[] w, double[] bias, int o, int kdim, double[] cols, int n, int j, double[] out,
+                                 int outOff) {
         DoubleVector a00 = DoubleVector.broadcast(SPECIES, bias[o]);
         DoubleVector a01 = a00;
         DoubleVector a10 = DoubleVector.broadcast(SPECIES, bias[o + 1]);
@@ -90,21 +92,21 @@ final class Kernels {
             a30 = x0.fma(v, a30);
             a31 = x1.fma(v, a31);
         }
-        a00.intoArray(out, o * n + j);
-        a01.intoArray(out, o * n + j + LANES);
-        a10.intoArray(out, (o + 1) * n + j);
-        a11.intoArray(out, (o + 1) * n + j + LANES);
-        a20.intoArray(out, (o + 2) * n + j);
-        a21.intoArray(out, (o + 2) * n + j + LANES);
-        a30.intoArray(out, (o + 3) * n + j);
-        a31.intoArray(out, (o + 3) * n + j + LANES);
+        a00.intoArray(out, outOff + o * n + j);
+        a01.intoArray(out, outOff + o * n + j + LANES);
+        a10.intoArray(out, outOff + (o + 1) * n + j);
+        a11.intoArray(out, outOff + (o + 1) * n + j + LANES);
+        a20.intoArray(out, outOff + (o + 2) * n + j);
+        a21.intoArray(out, outOff + (o + 2) * n + j + LANES);
+        a30.intoArray(out, outOff + (o + 3) * n + j);
+        a31.intoArray(out, outOff + (o + 3) * n + j + LANES);
     }
 
     /** Rows [from, to) and columns [fromCol, n) of the product, one multiply-add at a time. */
     private static void scalarRows(double[] w, double[] bias, int from, int to, int kdim, double[] cols, int n, int fromCol,
-                                   double[] out) {
+                                   double[] out, int outOff) {
         for (int o = from; o < to; o++) {
-            int r = o * n;
+            int r = outOff + o * n;
             java.util.Arrays.fill(out, r + fromCol, r + n, bias[o]);
             for (int p = 0; p < kdim; p++) {
                 double a = w[o * kdim + p];
@@ -144,15 +146,10 @@ final class Kernels {
         }
     }
 
-    static void shortcutPad(double[] in, int channels, int h, int w, int stride, int padBefore, int outH, int outW,
-                            double[] out, int outChannels) {
-        java.util.Arrays.fill(out, 0, outChannels * outH * outW, 0.0);
-        for (int c = 0; c < channels; c++) {
-            for (int oy = 0; oy < outH; oy++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    out[((c + padBefore) * outH + oy) * outW + ox] = in[(c * h + oy * stride) * w + ox * stride];
-                }
-            }
+    /** out[i] = in[index[i]], or 0 where index[i] is -1. */
+    static void gather(double[] in, int[] index, double[] out) {
+        for (int i = 0; i < index.length; i++) {
+            out[i] = index[i] < 0 ? 0.0 : in[index[i]];
         }
     }
 }

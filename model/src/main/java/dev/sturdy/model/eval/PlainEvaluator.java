@@ -5,6 +5,7 @@ import dev.sturdy.model.graph.Graph;
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.model.lower.LoweredGraph;
 import dev.sturdy.model.lower.LoweredGraph.Layer;
+import dev.sturdy.model.lower.MaxPoolWindows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,9 +44,11 @@ public final class PlainEvaluator {
                 case AVG_POOL -> steps.add(avgPool(l, in[0], i));
                 case MAX_POOL -> steps.add(maxPool(l, in[0], i, activationLayer(l.name())));
                 case RELU -> steps.add(relu(l.out().size(), in[0], i, activationLayer(l.name())));
+                case CLIPPED_RELU -> steps.add(clippedRelu(l, in[0], i, activationLayer(l.name())));
                 case ADD -> steps.add(add(l.out().size(), in[0], in[1], i));
+                case CONCAT -> steps.add(concat(java.util.Arrays.stream(in).map(b -> bufferSizes[b]).toArray(), in, i));
                 case FLATTEN -> buffer[i] = in[0];
-                case SHORTCUT -> steps.add(shortcut(l, in[0], i));
+                case GATHER -> steps.add(gather(l.gather(), in[0], i));
             }
         }
         outputBuffer = buffer[layers.size() - 1];
@@ -118,24 +121,34 @@ public final class PlainEvaluator {
         void run(double[][] buf, double[] scratch, ActivationMode mode, RangeStats stats);
     }
 
+    /** A convolution, group by group: im2col of the group's input channels times the group's weight rows. */
     private Step conv(Layer l, int src, int dst) {
         Shape in = l.in();
         Shape out = l.out();
         int k = l.kernel();
-        int kdim = in.channels() * k * k;
+        int groups = l.groups();
+        int inPerGroup = in.channels() / groups;
+        int outPerGroup = out.channels() / groups;
+        int kdim = inPerGroup * k * k;
         int plane = out.height() * out.width();
-        double[] w = l.weight();
-        double[] bias = l.bias();
+        double[][] w = new double[groups][];
+        double[][] bias = new double[groups][];
+        for (int g = 0; g < groups; g++) {
+            w[g] = java.util.Arrays.copyOfRange(l.weight(), g * outPerGroup * kdim, (g + 1) * outPerGroup * kdim);
+            bias[g] = java.util.Arrays.copyOfRange(l.bias(), g * outPerGroup, (g + 1) * outPerGroup);
+        }
         scratchSize = Math.max(scratchSize, kdim * plane);
-        boolean pointwise = k == 1 && l.stride() == 1 && l.padding() == 0;
+        boolean pointwise = k == 1 && l.stride() == 1 && l.padding() == 0 && groups == 1;
         return (buf, scratch, mode, stats) -> {
-            double[] cols = buf[src];
-            if (!pointwise) {
-                Kernels.im2col(buf[src], in.channels(), in.height(), in.width(), k, l.stride(), l.padding(),
-                        out.height(), out.width(), scratch);
-                cols = scratch;
+            for (int g = 0; g < groups; g++) {
+                double[] cols = buf[src];
+                if (!pointwise) {
+                    Kernels.im2col(buf[src], g * inPerGroup * in.height() * in.width(), inPerGroup, in.height(),
+                            in.width(), k, l.stride(), l.padding(), out.height(), out.width(), scratch);
+                    cols = scratch;
+                }
+                Kernels.matmulBias(w[g], bias[g], outPerGroup, kdim, cols, plane, buf[dst], g * outPerGroup * plane);
             }
-            Kernels.matmulBias(w, bias, out.channels(), kdim, cols, plane, buf[dst]);
         };
     }
 
@@ -147,7 +160,7 @@ public final class PlainEvaluator {
     private static Step linear(Layer l, int src, int dst) {
         int in = l.in().size();
         int out = l.out().size();
-        return (buf, scratch, mode, stats) -> Kernels.matmulBias(l.weight(), l.bias(), out, in, buf[src], 1, buf[dst]);
+        return (buf, scratch, mode, stats) -> Kernels.matmulBias(l.weight(), l.bias(), out, in, buf[src], 1, buf[dst], 0);
     }
 
     private static Step avgPool(Layer p, int src, int dst) {
@@ -173,26 +186,18 @@ public final class PlainEvaluator {
         Shape in = p.in();
         Shape out = p.out();
         int k = p.kernel();
-        int stride = p.stride();
+        int[] windows = MaxPoolWindows.of(p);
         return (buf, scratch, mode, stats) -> {
             double[] x = buf[src];
             if (stats != null) {
                 stats.record(layer, x, 0, in.size(), mode.bound());
             }
             double[] window = new double[k * k];
-            for (int c = 0; c < in.channels(); c++) {
-                for (int oy = 0; oy < out.height(); oy++) {
-                    for (int ox = 0; ox < out.width(); ox++) {
-                        int n = 0;
-                        for (int ky = 0; ky < k; ky++) {
-                            int row = (c * in.height() + oy * stride + ky) * in.width() + ox * stride;
-                            for (int kx = 0; kx < k; kx++) {
-                                window[n++] = x[row + kx];
-                            }
-                        }
-                        buf[dst][(c * out.height() + oy) * out.width() + ox] = treeMax(window, n, mode, k);
-                    }
+            for (int o = 0; o < out.size(); o++) {
+                for (int n = 0; n < k * k; n++) {
+                    window[n] = x[windows[o * k * k + n]];
                 }
+                buf[dst][o] = treeMax(window, k * k, mode, k);
             }
         };
     }
@@ -222,6 +227,40 @@ public final class PlainEvaluator {
         };
     }
 
+    /** ReLU(x) - ReLU(x - ceiling): the clip for the backbone, two AppReLUs for the PANN. */
+    private static Step clippedRelu(Layer l, int src, int dst, int layer) {
+        int size = l.out().size();
+        double ceiling = l.ceiling();
+        return (buf, scratch, mode, stats) -> {
+            if (stats != null) {
+                stats.record(layer, buf[src], 0, size, mode.bound());
+            }
+            double[] x = buf[src];
+            double[] y = buf[dst];
+            double[] shifted = new double[size];
+            for (int i = 0; i < size; i++) {
+                y[i] = x[i];
+                shifted[i] = x[i] - ceiling;
+            }
+            mode.relu(y, 0, size);
+            mode.relu(shifted, 0, size);
+            for (int i = 0; i < size; i++) {
+                y[i] -= shifted[i];
+            }
+        };
+    }
+
+    /** One sample's inputs one after another: channel concatenation of CHW tensors. */
+    private static Step concat(int[] sizes, int[] srcs, int dst) {
+        return (buf, scratch, mode, stats) -> {
+            int off = 0;
+            for (int j = 0; j < srcs.length; j++) {
+                System.arraycopy(buf[srcs[j]], 0, buf[dst], off, sizes[j]);
+                off += sizes[j];
+            }
+        };
+    }
+
     private static Step add(int size, int a, int b, int dst) {
         return (buf, scratch, mode, stats) -> {
             double[] x = buf[a];
@@ -233,10 +272,7 @@ public final class PlainEvaluator {
         };
     }
 
-    private static Step shortcut(Layer s, int src, int dst) {
-        Shape in = s.in();
-        Shape out = s.out();
-        return (buf, scratch, mode, stats) -> Kernels.shortcutPad(buf[src], in.channels(), in.height(), in.width(),
-                s.stride(), s.padBefore(), out.height(), out.width(), buf[dst], out.channels());
+    private static Step gather(int[] index, int src, int dst) {
+        return (buf, scratch, mode, stats) -> Kernels.gather(buf[src], index, buf[dst]);
     }
 }

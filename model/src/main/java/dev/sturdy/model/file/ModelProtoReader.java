@@ -9,6 +9,10 @@ import dev.sturdy.model.file.proto.Tensor;
 import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
+import dev.sturdy.model.graph.ChannelShuffle;
+import dev.sturdy.model.graph.ChannelSlice;
+import dev.sturdy.model.graph.ClippedRelu;
+import dev.sturdy.model.graph.Concat;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
@@ -57,8 +61,10 @@ final class ModelProtoReader {
                     throw new ModelException("layer '" + name + "': only square kernels are supported, got "
                             + s[2] + "x" + s[3]);
                 }
-                yield new Conv2d(s[0], s[1], s[2], c.getStride(), c.getPadding(), values(c.getWeight()),
-                        optional(name + " bias", c.getBias(), s[0]));
+                // format 1 has no groups field: 0 reads as 1
+                int groups = Math.max(1, c.getGroups());
+                yield new Conv2d(s[0], s[1] * groups, s[2], c.getStride(), c.getPadding(), groups,
+                        values(c.getWeight()), optional(name + " bias", c.getBias(), s[0]));
             }
             case BATCH_NORM -> {
                 var b = layer.getBatchNorm();
@@ -71,9 +77,14 @@ final class ModelProtoReader {
                 yield new Linear(s[0], s[1], values(l.getWeight()), optional(name + " bias", l.getBias(), s[0]));
             }
             case AVG_POOL -> new AvgPool(layer.getAvgPool().getKernel(), layer.getAvgPool().getStride());
-            case MAX_POOL -> new MaxPool(layer.getMaxPool().getKernel(), layer.getMaxPool().getStride());
+            case MAX_POOL -> new MaxPool(layer.getMaxPool().getKernel(), layer.getMaxPool().getStride(),
+                    layer.getMaxPool().getPadding());
             case RELU -> new Relu();
+            case CLIPPED_RELU -> new ClippedRelu(layer.getClippedRelu().getCeiling());
             case ADD -> new Add();
+            case CONCAT -> new Concat(layer.getInputsCount());
+            case CHANNEL_SHUFFLE -> new ChannelShuffle(layer.getChannelShuffle().getGroups());
+            case CHANNEL_SLICE -> new ChannelSlice(layer.getChannelSlice().getStart(), layer.getChannelSlice().getCount());
             case FLATTEN -> new Flatten();
             case SHORTCUT_PAD -> new ShortcutPad(layer.getShortcutPad().getStride(),
                     layer.getShortcutPad().getPadBefore(), layer.getShortcutPad().getPadAfter());

@@ -7,6 +7,10 @@ import dev.sturdy.model.file.proto.Tensor;
 import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
+import dev.sturdy.model.graph.ChannelShuffle;
+import dev.sturdy.model.graph.ChannelSlice;
+import dev.sturdy.model.graph.ClippedRelu;
+import dev.sturdy.model.graph.Concat;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
@@ -54,9 +58,9 @@ final class ModelProtoWriter {
         Op op = node.op();
         if (op instanceof Conv2d c) {
             layer.setConv2D(dev.sturdy.model.file.proto.Conv2d.newBuilder()
-                    .setWeight(tensor(c.weight(), c.outChannels(), c.inChannels(), c.kernel(), c.kernel()))
+                    .setWeight(tensor(c.weight(), c.outChannels(), c.groupChannels(), c.kernel(), c.kernel()))
                     .setBias(c.bias() == null ? Tensor.getDefaultInstance() : tensor(c.bias(), c.outChannels()))
-                    .setStride(c.stride()).setPadding(c.padding()));
+                    .setStride(c.stride()).setPadding(c.padding()).setGroups(c.groups()));
         } else if (op instanceof BatchNorm b) {
             layer.setBatchNorm(dev.sturdy.model.file.proto.BatchNorm.newBuilder()
                     .setGamma(tensor(b.gamma(), b.channels()))
@@ -71,11 +75,21 @@ final class ModelProtoWriter {
         } else if (op instanceof AvgPool p) {
             layer.setAvgPool(dev.sturdy.model.file.proto.AvgPool.newBuilder().setKernel(p.kernel()).setStride(p.stride()));
         } else if (op instanceof MaxPool p) {
-            layer.setMaxPool(dev.sturdy.model.file.proto.MaxPool.newBuilder().setKernel(p.kernel()).setStride(p.stride()));
+            layer.setMaxPool(dev.sturdy.model.file.proto.MaxPool.newBuilder().setKernel(p.kernel()).setStride(p.stride())
+                    .setPadding(p.padding()));
         } else if (op instanceof Relu) {
             layer.setRelu(dev.sturdy.model.file.proto.Relu.getDefaultInstance());
+        } else if (op instanceof ClippedRelu c) {
+            layer.setClippedRelu(dev.sturdy.model.file.proto.ClippedRelu.newBuilder().setCeiling(c.ceiling()));
         } else if (op instanceof Add) {
             layer.setAdd(dev.sturdy.model.file.proto.Add.getDefaultInstance());
+        } else if (op instanceof Concat) {
+            layer.setConcat(dev.sturdy.model.file.proto.Concat.getDefaultInstance());
+        } else if (op instanceof ChannelShuffle s) {
+            layer.setChannelShuffle(dev.sturdy.model.file.proto.ChannelShuffle.newBuilder().setGroups(s.groups()));
+        } else if (op instanceof ChannelSlice s) {
+            layer.setChannelSlice(dev.sturdy.model.file.proto.ChannelSlice.newBuilder()
+                    .setStart(s.start()).setCount(s.count()));
         } else if (op instanceof Flatten) {
             layer.setFlatten(dev.sturdy.model.file.proto.Flatten.getDefaultInstance());
         } else if (op instanceof ShortcutPad s) {

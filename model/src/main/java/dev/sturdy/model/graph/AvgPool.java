@@ -15,7 +15,7 @@ public record AvgPool(int kernel, int stride) implements Op {
 
     @Override
     public Shape outputShape(List<Shape> inputs) {
-        return Pooling.outputShape(kind(), kernel, stride, inputs.get(0));
+        return Pooling.outputShape(kind(), kernel, stride, 0, inputs.get(0));
     }
 
     @Override

@@ -3,21 +3,33 @@ package dev.sturdy.model.graph;
 import java.util.List;
 
 /**
- * 2-D convolution with a square kernel, equal stride and zero padding on both axes.
- * weight is outChannels x inChannels x kernel x kernel, row-major; bias may be null.
+ * 2-D convolution with a square kernel, equal stride and zero padding on both axes, in groups:
+ * output channel o reads the input channels of its group only (groups == inChannels: depthwise).
+ * weight is outChannels x (inChannels / groups) x kernel x kernel, row-major; bias may be null.
  */
-public record Conv2d(int outChannels, int inChannels, int kernel, int stride, int padding,
+public record Conv2d(int outChannels, int inChannels, int kernel, int stride, int padding, int groups,
                      float[] weight, float[] bias) implements Op {
 
     public Conv2d {
-        if (outChannels <= 0 || inChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
+        if (outChannels <= 0 || inChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0 || groups <= 0
+                || inChannels % groups != 0 || outChannels % groups != 0) {
             throw new ModelException("conv2d: invalid geometry out=" + outChannels + " in=" + inChannels
-                    + " kernel=" + kernel + " stride=" + stride + " padding=" + padding);
+                    + " kernel=" + kernel + " stride=" + stride + " padding=" + padding + " groups=" + groups);
         }
-        Weights.requireLength("conv2d weight", weight, outChannels * inChannels * kernel * kernel);
+        Weights.requireLength("conv2d weight", weight, outChannels * (inChannels / groups) * kernel * kernel);
         if (bias != null) {
             Weights.requireLength("conv2d bias", bias, outChannels);
         }
+    }
+
+    /** An ungrouped convolution. */
+    public Conv2d(int outChannels, int inChannels, int kernel, int stride, int padding, float[] weight, float[] bias) {
+        this(outChannels, inChannels, kernel, stride, padding, 1, weight, bias);
+    }
+
+    /** Input channels each output channel reads. */
+    public int groupChannels() {
+        return inChannels / groups;
     }
 
     @Override

@@ -8,7 +8,7 @@ public record FoldedConv(double[] weight, double[] bias) {
 
     /** Folds bn (may be null: the convolution alone, as doubles) into c. */
     public static FoldedConv of(Conv2d c, BatchNorm bn) {
-        int kdim = c.inChannels() * c.kernel() * c.kernel();
+        int kdim = c.groupChannels() * c.kernel() * c.kernel();
         double[] w = new double[c.outChannels() * kdim];
         double[] bias = new double[c.outChannels()];
         for (int o = 0; o < c.outChannels(); o++) {

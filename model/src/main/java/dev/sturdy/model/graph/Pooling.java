@@ -6,14 +6,15 @@ final class Pooling {
     private Pooling() {
     }
 
-    static Shape outputShape(String kind, int kernel, int stride, Shape in) {
+    static Shape outputShape(String kind, int kernel, int stride, int padding, Shape in) {
         if (kernel == 0) {
             return new Shape(in.channels(), 1, 1);
         }
-        if (kernel > in.height() || kernel > in.width()) {
+        if (kernel > in.height() + 2 * padding || kernel > in.width() + 2 * padding) {
             throw new ModelException(kind + " kernel " + kernel + " does not fit input " + in);
         }
-        return new Shape(in.channels(), (in.height() - kernel) / stride + 1, (in.width() - kernel) / stride + 1);
+        return new Shape(in.channels(), (in.height() + 2 * padding - kernel) / stride + 1,
+                (in.width() + 2 * padding - kernel) / stride + 1);
     }
 
     static void check(String kind, int kernel, int stride) {

@@ -3,6 +3,10 @@ package dev.sturdy.model.lower;
 import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
+import dev.sturdy.model.graph.ChannelShuffle;
+import dev.sturdy.model.graph.ChannelSlice;
+import dev.sturdy.model.graph.ClippedRelu;
+import dev.sturdy.model.graph.Concat;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.FoldedConv;
 import dev.sturdy.model.graph.Flatten;
@@ -26,17 +30,19 @@ import java.util.List;
  */
 public final class LoweredGraph {
 
-    public enum Kind { CONV, AFFINE, LINEAR, AVG_POOL, MAX_POOL, RELU, ADD, FLATTEN, SHORTCUT }
+    public enum Kind { CONV, AFFINE, LINEAR, AVG_POOL, MAX_POOL, RELU, CLIPPED_RELU, ADD, CONCAT, FLATTEN, GATHER }
 
     /**
-     * One layer. inputs are layer indices ({@link Graph#INPUT} for the graph input). CONV: kernel,
-     * stride, padding; pooling: kernel and stride (kernel 0: global average; global max-pooling is
-     * lowered to one window over the square plane); SHORTCUT: stride and padBefore. weight and bias
-     * are the folded parameters: conv [O x C x k x k] and [O], linear [out x in] and [out], affine
+     * One layer. inputs are layer indices ({@link Graph#INPUT} for the graph input); in is the
+     * first input's shape. CONV: kernel, stride, padding, groups; pooling: kernel, stride and (max)
+     * padding (kernel 0: global average; global max-pooling is lowered to one window over the square
+     * plane); CLIPPED_RELU: ceiling; GATHER (shortcut, channel shuffle, channel slice): one sample's
+     * output element i is input element gather[i], or 0 where that is -1. weight and bias are the
+     * folded parameters: conv [O x C/groups x k x k] and [O], linear [out x in] and [out], affine
      * (a batch norm not after a conv) per-channel scale and shift; null for other kinds or without weights.
      */
     public record Layer(String name, Kind kind, int[] inputs, Shape in, Shape out, int kernel, int stride, int padding,
-                        int padBefore, double[] weight, double[] bias) {
+                        int groups, double ceiling, int[] gather, double[] weight, double[] bias) {
         public boolean hasWeights() {
             return kind == Kind.CONV || kind == Kind.AFFINE || kind == Kind.LINEAR;
         }
@@ -44,7 +50,7 @@ public final class LoweredGraph {
         /** Element counts of (weight, bias) for a weighted layer. */
         public int[] parameterSizes() {
             return switch (kind) {
-                case CONV -> new int[] {out.channels() * in.channels() * kernel * kernel, out.channels()};
+                case CONV -> new int[] {out.channels() * (in.channels() / groups) * kernel * kernel, out.channels()};
                 case AFFINE -> new int[] {in.channels(), in.channels()};
                 case LINEAR -> new int[] {in.size() * out.size(), out.size()};
                 default -> throw new IllegalStateException(name + " has no weights");
@@ -52,7 +58,7 @@ public final class LoweredGraph {
         }
 
         Layer withoutWeights() {
-            return new Layer(name, kind, inputs, in, out, kernel, stride, padding, padBefore, null, null);
+            return new Layer(name, kind, inputs, in, out, kernel, stride, padding, groups, ceiling, gather, null, null);
         }
     }
 
@@ -96,7 +102,7 @@ public final class LoweredGraph {
                     scale[ch] = b.scale(ch);
                     shift[ch] = b.shift(ch);
                 }
-                layer = new Layer(n.name(), Kind.AFFINE, inputs, in, n.output(), 0, 0, 0, 0, scale, shift);
+                layer = weighted(n.name(), Kind.AFFINE, inputs, in, n.output(), scale, shift);
             } else if (op instanceof Linear l) {
                 double[] w = new double[l.weight().length];
                 for (int k = 0; k < w.length; k++) {
@@ -106,23 +112,31 @@ public final class LoweredGraph {
                 for (int o = 0; o < bias.length; o++) {
                     bias[o] = l.bias() == null ? 0 : l.bias()[o];
                 }
-                layer = new Layer(n.name(), Kind.LINEAR, inputs, in, n.output(), 0, 0, 0, 0, w, bias);
+                layer = weighted(n.name(), Kind.LINEAR, inputs, in, n.output(), w, bias);
             } else if (op instanceof AvgPool p) {
-                layer = simple(n.name(), Kind.AVG_POOL, inputs, in, n.output(), p.kernel(), p.stride());
+                layer = pool(n.name(), Kind.AVG_POOL, inputs, in, n.output(), p.kernel(), p.stride(), 0);
             } else if (op instanceof MaxPool p) {
                 if (p.kernel() == 0 && in.height() != in.width()) {
                     throw new ModelException("global max-pooling needs a square input, got " + in);
                 }
-                layer = p.kernel() == 0 ? simple(n.name(), Kind.MAX_POOL, inputs, in, n.output(), in.height(), 1)
-                        : simple(n.name(), Kind.MAX_POOL, inputs, in, n.output(), p.kernel(), p.stride());
+                layer = p.kernel() == 0 ? pool(n.name(), Kind.MAX_POOL, inputs, in, n.output(), in.height(), 1, 0)
+                        : pool(n.name(), Kind.MAX_POOL, inputs, in, n.output(), p.kernel(), p.stride(), p.padding());
             } else if (op instanceof Relu) {
-                layer = simple(n.name(), Kind.RELU, inputs, in, n.output(), 0, 0);
+                layer = simple(n.name(), Kind.RELU, inputs, in, n.output());
+            } else if (op instanceof ClippedRelu c) {
+                layer = new Layer(n.name(), Kind.CLIPPED_RELU, inputs, in, n.output(), 0, 0, 0, 0, c.ceiling(), null, null, null);
             } else if (op instanceof Add) {
-                layer = simple(n.name(), Kind.ADD, inputs, in, n.output(), 0, 0);
+                layer = simple(n.name(), Kind.ADD, inputs, in, n.output());
+            } else if (op instanceof Concat) {
+                layer = simple(n.name(), Kind.CONCAT, inputs, in, n.output());
             } else if (op instanceof Flatten) {
-                layer = simple(n.name(), Kind.FLATTEN, inputs, in, n.output(), 0, 0);
+                layer = simple(n.name(), Kind.FLATTEN, inputs, in, n.output());
             } else if (op instanceof ShortcutPad s) {
-                layer = new Layer(n.name(), Kind.SHORTCUT, inputs, in, n.output(), 0, s.stride(), 0, s.padBefore(), null, null);
+                layer = gather(n.name(), inputs, in, n.output(), Gathers.shortcut(s, in, n.output()));
+            } else if (op instanceof ChannelShuffle s) {
+                layer = gather(n.name(), inputs, in, n.output(), Gathers.channels(in, c -> s.source(c, in.channels())));
+            } else if (op instanceof ChannelSlice s) {
+                layer = gather(n.name(), inputs, in, n.output(), Gathers.channels(n.output(), c -> s.start() + c));
             } else {
                 throw new ModelException("no kernel for " + op.kind());
             }
@@ -134,11 +148,25 @@ public final class LoweredGraph {
 
     private static Layer conv(String name, Conv2d c, BatchNorm bn, int[] inputs, Shape in, Shape out) {
         FoldedConv f = FoldedConv.of(c, bn);
-        return new Layer(name, Kind.CONV, inputs, in, out, c.kernel(), c.stride(), c.padding(), 0, f.weight(), f.bias());
+        return new Layer(name, Kind.CONV, inputs, in, out, c.kernel(), c.stride(), c.padding(), c.groups(), 0, null,
+                f.weight(), f.bias());
     }
 
-    private static Layer simple(String name, Kind kind, int[] inputs, Shape in, Shape out, int kernel, int stride) {
-        return new Layer(name, kind, inputs, in, out, kernel, stride, 0, 0, null, null);
+    private static Layer weighted(String name, Kind kind, int[] inputs, Shape in, Shape out, double[] w, double[] b) {
+        return new Layer(name, kind, inputs, in, out, 0, 0, 0, 1, 0, null, w, b);
+    }
+
+    private static Layer pool(String name, Kind kind, int[] inputs, Shape in, Shape out, int kernel, int stride,
+                              int padding) {
+        return new Layer(name, kind, inputs, in, out, kernel, stride, padding, 1, 0, null, null, null);
+    }
+
+    private static Layer gather(String name, int[] inputs, Shape in, Shape out, int[] index) {
+        return new Layer(name, Kind.GATHER, inputs, in, out, 0, 0, 0, 1, 0, index, null, null);
+    }
+
+    private static Layer simple(String name, Kind kind, int[] inputs, Shape in, Shape out) {
+        return new Layer(name, kind, inputs, in, out, 0, 0, 0, 1, 0, null, null, null);
     }
 
     /** The same structure without weights: what a role that must not see them holds. */
@@ -148,6 +176,11 @@ public final class LoweredGraph {
 
     public Shape input() {
         return input;
+    }
+
+    /** Output shape of layer {@code index}, or the graph input's for {@link Graph#INPUT}. */
+    public Shape shapeOf(int index) {
+        return index == Graph.INPUT ? input : layers.get(index).out();
     }
 
     public List<Layer> layers() {

@@ -3,6 +3,10 @@ package dev.sturdy.model.onnx;
 import dev.sturdy.model.graph.Add;
 import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
+import dev.sturdy.model.graph.ChannelShuffle;
+import dev.sturdy.model.graph.ChannelSlice;
+import dev.sturdy.model.graph.ClippedRelu;
+import dev.sturdy.model.graph.Concat;
 import dev.sturdy.model.graph.Conv2d;
 import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
@@ -32,7 +36,7 @@ final class OnnxLayers {
     /** Operators that become layers (the constant ones are {@link ConstantFolding#OPS}). */
     static final Set<String> LAYER_OPS = Set.of("Conv", "BatchNormalization", "Relu", "MaxPool", "AveragePool",
             "GlobalAveragePool", "ReduceMean", "Flatten", "Reshape", "Gemm", "MatMul", "Add", "Identity", "Dropout",
-            "Slice", "Pad");
+            "Slice", "Split", "Pad", "Clip", "Concat", "Transpose");
     /** Operators refused with a reason rather than as merely unknown. */
     private static final Map<String, String> REFUSED = Map.of(
             "Sigmoid", "not a ReLU network: a PANN replaces ReLU and max only",
@@ -41,7 +45,8 @@ final class OnnxLayers {
             "LogSoftmax", "export the logits (drop the final log-softmax)",
             "Exp", "no cheap secure form", "Log", "no cheap secure form", "Sqrt", "no cheap secure form",
             "LeakyRelu", "only ReLU is approximated by the sign polynomials",
-            "Clip", "ReLU6 (Clip 0..6) is not supported yet");
+            "HardSigmoid", "only ReLU and ReLU6 are approximated by the sign polynomials",
+            "HardSwish", "only ReLU and ReLU6 are approximated by the sign polynomials");
 
     private record Pending(String name, Op op, String[] inputs) {
     }
@@ -92,6 +97,10 @@ final class OnnxLayers {
             throw new ModelException(where + ": " + (reason != null ? reason
                     : "unsupported operator; supported: " + String.join(", ", supported())));
         }
+        if (op.equals("Split")) {
+            split(n, a, in, where);
+            return;
+        }
         values.put(n.getOutput(0), layer(op, a, in, where, n));
     }
 
@@ -102,16 +111,23 @@ final class OnnxLayers {
             case "Conv" -> conv(name, a, in, where);
             case "BatchNormalization" -> batchNorm(name, a, in, where);
             case "Relu" -> add(name, new Relu(), where, layerIn(in, 0, where));
-            case "MaxPool" -> add(name, new MaxPool(window(a, where), stride(a, where)), where, layerIn(in, 0, where));
-            case "AveragePool" -> add(name, new AvgPool(window(a, where), stride(a, where)), where, layerIn(in, 0, where));
+            case "Clip" -> clip(name, a, in, where);
+            case "MaxPool" -> add(name, new MaxPool(window(a, where), stride(a, where), poolPadding(a, where, true)), where,
+                    layerIn(in, 0, where));
+            case "AveragePool" -> {
+                poolPadding(a, where, false);
+                yield add(name, new AvgPool(window(a, where), stride(a, where)), where, layerIn(in, 0, where));
+            }
+            case "Concat" -> concat(name, a, in, where);
+            case "Transpose" -> transpose(a, in, where);
             case "GlobalAveragePool" -> add(name, AvgPool.global(), where, layerIn(in, 0, where));
             case "ReduceMean" -> reduceMean(name, a, in, where);
             case "Flatten" -> flatten(name, a, layerIn(in, 0, where), where);
-            case "Reshape" -> reshape(name, layerIn(in, 0, where), constIn(in, 1, where), where);
+            case "Reshape" -> reshape(name, in.get(0), constIn(in, 1, where), where);
             case "Gemm" -> gemm(name, a, in, where);
             case "MatMul" -> matmul(name, in, where);
             case "Add" -> addNode(name, in, n, where);
-            case "Slice" -> slice(in, where);
+            case "Slice" -> slice(name, in, where);
             case "Pad" -> pad(name, a, in, where);
             default -> throw new IllegalStateException(op);
         };
@@ -121,10 +137,7 @@ final class OnnxLayers {
         OnnxValue.Layer x = layerIn(in, 0, where);
         OnnxConst w = constIn(in, 1, where);
         int[] ws = w.shape(where + " weight", 4);
-        if (a.integer("group", 1) != 1) {
-            throw new ModelException(where + ": grouped and depthwise convolution (group " + a.integer("group", 1)
-                    + ") are not supported yet");
-        }
+        int groups = (int) a.integer("group", 1);
         long[] dilations = a.integers("dilations", new long[] {1, 1});
         if (Arrays.stream(dilations).anyMatch(d -> d != 1)) {
             throw new ModelException(where + ": dilated convolution " + Arrays.toString(dilations) + " is not supported");
@@ -135,7 +148,7 @@ final class OnnxLayers {
         int stride = stride(a, where);
         int pad = padding(a, ws[2], stride, where);
         float[] bias = in.size() > 2 && in.get(2) != null ? constIn(in, 2, where).floats() : null;
-        return add(name, new Conv2d(ws[0], ws[1], ws[2], stride, pad, w.floats(), bias), where, x);
+        return add(name, new Conv2d(ws[0], ws[1] * groups, ws[2], stride, pad, groups, w.floats(), bias), where, x);
     }
 
     private OnnxValue batchNorm(String name, OnnxAttributes a, List<OnnxValue> in, String where) {
@@ -172,20 +185,109 @@ final class OnnxLayers {
         return new OnnxValue.Layer(f.name(), f.shape(), 2);
     }
 
-    private OnnxValue reshape(String name, OnnxValue.Layer x, OnnxConst target, String where) {
+    /**
+     * Flattening to N x features, a no-op, or the two reshapes of a channel shuffle: N x C x H x W to
+     * N x g x C/g x H x W (held as {@link OnnxValue.Grouped}) and, after the transpose, back.
+     */
+    private OnnxValue reshape(String name, OnnxValue src, OnnxConst target, String where) {
         long[] t = target.longs();
-        boolean toFlat = t.length == 2 && (t[0] == 1 || t[0] == -1 || t[0] == 0)
-                && (t[1] == -1 || t[1] == x.shape().size());
+        if (src instanceof OnnxValue.Shuffled s) {
+            Shape sh = s.source().shape();
+            boolean back = t.length == 4 && batchDim(t[0]) && (t[1] == -1 || t[1] == sh.channels())
+                    && t[2] == sh.height() && t[3] == sh.width();
+            if (!back) {
+                throw new ModelException(where + ": a transposed channel grouping must be reshaped back to N x C x H x W, "
+                        + "got " + Arrays.toString(t));
+            }
+            return add(name, new ChannelShuffle(s.groups()), where, s.source());
+        }
+        if (!(src instanceof OnnxValue.Layer x)) {
+            throw new ModelException(where + ": input 0 must be an activation, got " + src);
+        }
+        boolean toFlat = t.length == 2 && batchDim(t[0]) && (t[1] == -1 || t[1] == x.shape().size());
         if (toFlat) {
             return flat(name, x, where);
         }
-        boolean same = t.length == 4 && (t[0] == 1 || t[0] == -1 || t[0] == 0) && t[1] == x.shape().channels()
+        boolean same = t.length == 4 && batchDim(t[0]) && t[1] == x.shape().channels()
                 && t[2] == x.shape().height() && t[3] == x.shape().width();
         if (same) {
             return x;
         }
+        boolean grouped = t.length == 5 && x.rank() == 4 && batchDim(t[0]) && t[1] > 0 && t[2] > 0
+                && t[1] * t[2] == x.shape().channels() && t[3] == x.shape().height() && t[4] == x.shape().width();
+        if (grouped) {
+            return new OnnxValue.Grouped(x, (int) t[1]);
+        }
         throw new ModelException(where + ": Reshape of " + x.shape() + " to " + Arrays.toString(t)
-                + " is not supported yet (only flattening to N x features)");
+                + " is not supported (only flattening to N x features and the channel shuffle)");
+    }
+
+    private static boolean batchDim(long d) {
+        return d == 1 || d == -1 || d == 0;
+    }
+
+    /** The middle of a channel shuffle: N x g x C/g x H x W with its two group axes swapped. */
+    private OnnxValue transpose(OnnxAttributes a, List<OnnxValue> in, String where) {
+        long[] perm = a.integers("perm", null);
+        if (in.get(0) instanceof OnnxValue.Grouped g && Arrays.equals(perm, new long[] {0, 2, 1, 3, 4})) {
+            return new OnnxValue.Shuffled(g.source(), g.groups());
+        }
+        throw new ModelException(where + ": Transpose of an activation is supported as the channel shuffle "
+                + "(perm 0,2,1,3,4 of a channel grouping), got perm " + Arrays.toString(perm) + " of " + in.get(0));
+    }
+
+    /** ReLU6 (Clip 0..6) and any Clip from 0 to a positive ceiling; Clip from 0 without a ceiling is ReLU. */
+    private OnnxValue clip(String name, OnnxAttributes a, List<OnnxValue> in, String where) {
+        OnnxValue.Layer x = layerIn(in, 0, where);
+        // opset 11 and later: min and max are inputs; before: attributes
+        double min = in.size() > 1 && in.get(1) != null ? constIn(in, 1, where).values()[0] : a.real("min", Double.NEGATIVE_INFINITY);
+        double max = in.size() > 2 && in.get(2) != null ? constIn(in, 2, where).values()[0] : a.real("max", Double.POSITIVE_INFINITY);
+        if (min != 0 || !(max > 0)) {
+            throw new ModelException(where + ": Clip is supported from 0 to a positive ceiling (ReLU6), got " + min
+                    + " to " + max);
+        }
+        return add(name, Double.isInfinite(max) ? new Relu() : new ClippedRelu(max), where, x);
+    }
+
+    /** Channel concatenation of activations of equal height and width. */
+    private OnnxValue concat(String name, OnnxAttributes a, List<OnnxValue> in, String where) {
+        OnnxValue.Layer[] parts = new OnnxValue.Layer[in.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = layerIn(in, i, where);
+        }
+        long axis = a.integer("axis", 0);
+        if (parts[0].rank() != 4 || (axis != 1 && axis != -3)) {
+            throw new ModelException(where + ": Concat of activations is supported along channels (axis 1) of "
+                    + "N x C x H x W tensors, got axis " + axis);
+        }
+        return parts.length == 1 ? parts[0] : add(name, new Concat(parts.length), where, parts);
+    }
+
+    /** Split along channels: each output a channel slice. */
+    private void split(OnnxNode n, OnnxAttributes a, List<OnnxValue> in, String where) {
+        OnnxValue.Layer x = layerIn(in, 0, where);
+        long axis = a.integer("axis", 0);
+        if (x.rank() != 4 || (axis != 1 && axis != -3)) {
+            throw new ModelException(where + ": Split is supported along channels (axis 1), got axis " + axis);
+        }
+        int outputs = n.getOutputCount();
+        long[] sizes = in.size() > 1 && in.get(1) != null ? constIn(in, 1, where).longs() : a.integers("split", null);
+        int channels = x.shape().channels();
+        if (sizes == null) {
+            if (channels % outputs != 0) {
+                throw new ModelException(where + ": " + channels + " channels do not split evenly into " + outputs);
+            }
+            sizes = new long[outputs];
+            Arrays.fill(sizes, channels / outputs);
+        }
+        if (sizes.length != outputs || Arrays.stream(sizes).sum() != channels) {
+            throw new ModelException(where + ": split sizes " + Arrays.toString(sizes) + " for " + channels + " channels");
+        }
+        int start = 0;
+        for (int i = 0; i < outputs; i++) {
+            values.put(n.getOutput(i), add(n.getOutput(i), new ChannelSlice(start, (int) sizes[i]), where, x));
+            start += (int) sizes[i];
+        }
     }
 
     private OnnxValue gemm(String name, OnnxAttributes a, List<OnnxValue> in, String where) {
@@ -223,8 +325,8 @@ final class OnnxLayers {
             if (p.op() instanceof Linear l && l.bias() == null) {
                 withBias = new Linear(l.outFeatures(), l.inFeatures(), l.weight(), biasOf(c, l.outFeatures(), where));
             } else if (p.op() instanceof Conv2d k && k.bias() == null && c.size() == k.outChannels()) {
-                withBias = new Conv2d(k.outChannels(), k.inChannels(), k.kernel(), k.stride(), k.padding(), k.weight(),
-                        biasOf(c, k.outChannels(), where));
+                withBias = new Conv2d(k.outChannels(), k.inChannels(), k.kernel(), k.stride(), k.padding(), k.groups(),
+                        k.weight(), biasOf(c, k.outChannels(), where));
             } else {
                 throw new ModelException(where + ": adding a constant is supported as the bias of a Conv, Gemm or MatMul "
                         + "without one, not after " + p.op().kind());
@@ -235,8 +337,11 @@ final class OnnxLayers {
         return add(name, new Add(), where, layerIn(in, 0, where), layerIn(in, 1, where));
     }
 
-    /** Steps on H and W of a layer (x[:, :, ::s, ::s]); full-range slices of other axes are no-ops. */
-    private OnnxValue slice(List<OnnxValue> in, String where) {
+    /**
+     * Steps on H and W of a layer (x[:, :, ::s, ::s]), or a range of channels with step 1 (a chunk);
+     * full-range slices of other axes are no-ops.
+     */
+    private OnnxValue slice(String name, List<OnnxValue> in, String where) {
         OnnxValue src = in.get(0);
         OnnxValue.Layer x = src instanceof OnnxValue.Strided s ? s.source() : layerIn(in, 0, where);
         int[] stride = src instanceof OnnxValue.Strided s ? new int[] {s.strideH(), s.strideW()} : new int[] {1, 1};
@@ -245,18 +350,32 @@ final class OnnxLayers {
         long[] axes = in.size() > 3 && in.get(3) != null ? constIn(in, 3, where).longs() : null;
         long[] steps = in.size() > 4 && in.get(4) != null ? constIn(in, 4, where).longs() : null;
         int[] dims = {1, x.shape().channels(), x.shape().height(), x.shape().width()};
+        int from = 0;
+        int to = dims[1];
         for (int i = 0; i < starts.length; i++) {
             int axis = (int) (axes == null ? i : axes[i] < 0 ? axes[i] + 4 : axes[i]);
             long step = steps == null ? 1 : steps[i];
-            boolean full = ConstantFolding.clampIndex(starts[i], dims[axis]) == 0
-                    && ConstantFolding.clampIndex(ends[i], dims[axis]) == dims[axis];
-            if (x.rank() != 4 || !full || step < 1 || (axis < 2 && step != 1)) {
-                throw new ModelException(where + ": Slice is supported as x[:, :, ::s, ::s] (the option-A shortcut), "
-                        + "got axis " + axis + " from " + starts[i] + " to " + ends[i] + " step " + step);
+            int start = (int) ConstantFolding.clampIndex(starts[i], dims[axis]);
+            int end = (int) ConstantFolding.clampIndex(ends[i], dims[axis]);
+            boolean full = start == 0 && end == dims[axis];
+            boolean channels = axis == 1 && step == 1 && start < end && !(src instanceof OnnxValue.Strided);
+            if (x.rank() != 4 || !(full || channels) || step < 1 || (axis < 2 && step != 1)) {
+                throw new ModelException(where + ": Slice is supported as x[:, :, ::s, ::s] (the option-A shortcut) "
+                        + "or a range of channels, got axis " + axis + " from " + starts[i] + " to " + ends[i]
+                        + " step " + step);
             }
-            if (axis >= 2) {
+            if (axis == 1) {
+                from = start;
+                to = end;
+            } else if (axis >= 2) {
                 stride[axis - 2] *= (int) step;
             }
+        }
+        if (from != 0 || to != dims[1]) {
+            if (stride[0] != 1 || stride[1] != 1) {
+                throw new ModelException(where + ": Slice of channels and rows at once is not supported");
+            }
+            return add(name, new ChannelSlice(from, to - from), where, x);
         }
         return stride[0] == 1 && stride[1] == 1 ? x : new OnnxValue.Strided(x, stride[0], stride[1]);
     }
@@ -288,11 +407,21 @@ final class OnnxLayers {
         if (k == null || k.length != 2 || k[0] != k[1]) {
             throw new ModelException(where + ": needs a square kernel_shape, got " + Arrays.toString(k));
         }
-        long[] pads = a.integers("pads", new long[4]);
-        if (Arrays.stream(pads).anyMatch(p -> p != 0) || a.integer("ceil_mode", 0) != 0) {
-            throw new ModelException(where + ": pooling with padding or ceil_mode is not supported");
+        if (a.integer("ceil_mode", 0) != 0) {
+            throw new ModelException(where + ": pooling with ceil_mode is not supported");
         }
         return (int) k[0];
+    }
+
+    /** Equal padding on every side; only max-pooling may pad (average pooling's divisor would change at the edges). */
+    private static int poolPadding(OnnxAttributes a, String where, boolean allowed) {
+        long[] pads = a.integers("pads", new long[4]);
+        if (pads.length != 4 || Arrays.stream(pads).anyMatch(p -> p != pads[0]) || (!allowed && pads[0] != 0)
+                || !a.text("auto_pad", "NOTSET").equals("NOTSET")) {
+            throw new ModelException(where + ": " + (allowed ? "needs the same padding on every side" : "average pooling "
+                    + "with padding is not supported") + ", got pads " + Arrays.toString(pads));
+        }
+        return (int) pads[0];
     }
 
     private static int stride(OnnxAttributes a, String where) {

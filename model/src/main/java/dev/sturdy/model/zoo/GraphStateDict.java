@@ -24,7 +24,7 @@ public final class GraphStateDict {
         for (Node n : graph.nodes()) {
             String p = n.name();
             if (n.op() instanceof Conv2d c) {
-                put(tensors, p + ".weight", c.weight(), c.outChannels(), c.inChannels(), c.kernel(), c.kernel());
+                put(tensors, p + ".weight", c.weight(), c.outChannels(), c.groupChannels(), c.kernel(), c.kernel());
                 if (c.bias() != null) {
                     put(tensors, p + ".bias", c.bias(), c.outChannels());
                 }

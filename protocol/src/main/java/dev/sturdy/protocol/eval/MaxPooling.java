@@ -2,15 +2,17 @@ package dev.sturdy.protocol.eval;
 
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.model.lower.LoweredGraph.Layer;
+import dev.sturdy.model.lower.MaxPoolWindows;
 import dev.sturdy.protocol.wire.Session;
 import dev.sturdy.protocol.wire.Shared;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Max pooling on shares: each window reduced by a tree of pairwise maxima in the plaintext
- * evaluator's order (window positions row-major, pairs (0,1), (2,3), ..., an odd one carried up),
- * every pair of a tree level of every window in one call of the activation's max.
+ * Max pooling on shares: each window ({@link MaxPoolWindows}, padding included) reduced by a tree
+ * of pairwise maxima in the plaintext evaluator's order (window positions row-major, pairs (0,1),
+ * (2,3), ..., an odd one carried up), every pair of a tree level of every window in one call of
+ * the activation's max.
  */
 final class MaxPooling {
     private MaxPooling() {
@@ -22,21 +24,17 @@ final class MaxPooling {
         int batch = x.shape()[0];
         int k = l.kernel();
         int outSize = batch * out.size();
+        int[] windows = MaxPoolWindows.of(l);
+        x = activation.maxInput(s, x, model);
         List<Shared> values = new ArrayList<>();
-        for (int ky = 0; ky < k; ky++) {
-            for (int kx = 0; kx < k; kx++) {
-                int[] index = new int[outSize];
-                for (int bc = 0; bc < batch * in.channels(); bc++) {
-                    for (int oy = 0; oy < out.height(); oy++) {
-                        int row = (bc * in.height() + oy * l.stride() + ky) * in.width() + kx;
-                        int dst = (bc * out.height() + oy) * out.width();
-                        for (int ox = 0; ox < out.width(); ox++) {
-                            index[dst + ox] = row + ox * l.stride();
-                        }
-                    }
+        for (int n = 0; n < k * k; n++) {
+            int[] index = new int[outSize];
+            for (int b = 0; b < batch; b++) {
+                for (int o = 0; o < out.size(); o++) {
+                    index[b * out.size() + o] = b * in.size() + windows[o * k * k + n];
                 }
-                values.add(x.gather(index, outSize));
             }
+            values.add(x.gather(index, outSize));
         }
         while (values.size() > 1) {
             int pairs = values.size() / 2;

@@ -6,6 +6,7 @@ import dev.sturdy.model.approx.CompositeSign;
 import dev.sturdy.model.fixed.FixedPointPolicy;
 import dev.sturdy.protocol.ring.Wide;
 import dev.sturdy.protocol.wire.ExactRelu;
+import dev.sturdy.protocol.wire.Openings;
 import dev.sturdy.protocol.wire.PannActivation;
 import dev.sturdy.protocol.wire.Session;
 import dev.sturdy.protocol.wire.Shared;
@@ -22,6 +23,11 @@ public interface SecureActivation {
 
     /** Elementwise max of two tensors for a pooling window of side {@code kernel}. */
     Shared max(Session s, Shared a, Shared b, int kernel, SecureModel model);
+
+    /** A max-pooling input in a form {@link #max} can take: x itself, or x moved (one round) into a ring with room. */
+    default Shared maxInput(Session s, Shared x, SecureModel model) {
+        return x;
+    }
 
     /** "B=9" or "exact". */
     String label();
@@ -60,6 +66,19 @@ public interface SecureActivation {
         public Shared relu(Session s, Shared x, SecureModel model) {
             int scale = chain.plan().outputScale();
             return chain.apply(s, x, scale + headroom(model));
+        }
+
+        /**
+         * The differences AppMax scales need {@link #SCALE_BITS} + 3 bits above their scale. A sum of
+         * an activation and a weighted layer's output (a residual before the pooling) can have fewer:
+         * one opening re-shares it at the activations' bits, in a ring with that room.
+         */
+        @Override
+        public Shared maxInput(Session s, Shared x, SecureModel model) {
+            if (x.ring() - x.scale() >= SCALE_BITS + 3) {
+                return x;
+            }
+            return Openings.rewire(s, x, model.activationBits() + headroom(model), model.activationBits()).toShared(s.first());
         }
 
         @Override

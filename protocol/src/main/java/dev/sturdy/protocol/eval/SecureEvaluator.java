@@ -94,6 +94,7 @@ public final class SecureEvaluator {
                             model.weightBits()[i], weights.maskedWeights(i), weights.maskShare(i), weights.biasShare(i))
                             .reshape(outShape);
                     case RELU -> y.shared = activation.relu(s, shared(s, x), model);
+                    case CLIPPED_RELU -> y.shared = clippedRelu(s, shared(s, x), l);
                     case MAX_POOL -> y.shared = MaxPooling.apply(s, shared(s, x), l, activation, model);
                     case AVG_POOL -> avgPool(s, x, y, l);
                     case ADD -> {
@@ -104,7 +105,14 @@ public final class SecureEvaluator {
                         y.shared = x.shared == null ? null : x.shared.reshape(outShape);
                         y.wire = x.wire == null ? null : x.wire.reshape(outShape);
                     }
-                    case SHORTCUT -> y.shared = Shortcut.apply(shared(s, x), l);
+                    case CONCAT -> {
+                        Shared[] parts = new Shared[l.inputs().length];
+                        for (int k = 0; k < parts.length; k++) {
+                            parts[k] = shared(s, l.inputs()[k] == Graph.INPUT ? in : out[l.inputs()[k]]);
+                        }
+                        y.shared = ChannelConcat.apply(parts, outShape);
+                    }
+                    case GATHER -> y.shared = gather(shared(s, x), l.gather(), outShape);
                 }
             }
             out[i] = y;
@@ -139,6 +147,38 @@ public final class SecureEvaluator {
             v.shared = v.wire.toShared(s.first());
         }
         return v.shared;
+    }
+
+    /**
+     * ReLU(x) - ReLU(x - ceiling), both ReLUs in one call of the activation (the same rounds as one
+     * ReLU on twice the elements). x carries z / bound, so the ceiling is shifted by ceiling / bound.
+     */
+    private Shared clippedRelu(Session s, Shared x, Layer l) {
+        long c = Math.round(Math.scalb(l.ceiling() / model.bound(), x.scale()));
+        long[] lo = new long[x.size()];
+        long[] hi = x.wide() ? new long[x.size()] : null;
+        if (s.first()) {
+            Arrays.fill(lo, c);
+            if (hi != null) {
+                Arrays.fill(hi, c < 0 ? -1L : 0L);
+            }
+        }
+        Shared shifted = x.subtract(new Shared(lo, hi, x.ring(), x.scale(), x.shape()));
+        Shared both = activation.relu(s, Shared.concat(List.of(x, shifted)), model);
+        return both.slice(0, x.size()).subtract(both.slice(x.size(), x.size())).reshape(x.shape());
+    }
+
+    /** Each sample's elements moved by a per-sample index map (-1: zero). */
+    private static Shared gather(Shared x, int[] index, int[] outShape) {
+        int batch = outShape[0];
+        int inSize = x.size() / batch;
+        int[] all = new int[batch * index.length];
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < index.length; i++) {
+                all[b * index.length + i] = index[i] < 0 ? -1 : b * inSize + index[i];
+            }
+        }
+        return x.gather(all, outShape);
     }
 
     /**

@@ -40,7 +40,7 @@ public record SecureModel(LoweredGraph graph, int[] weightBits, int linearRing, 
     public static LinearMap map(Layer l) {
         return switch (l.kind()) {
             case CONV -> LinearMap.conv(new Conv2dGeometry(l.in().channels(), l.in().height(), l.in().width(),
-                    l.out().channels(), l.kernel(), l.stride(), l.padding()));
+                    l.out().channels(), l.kernel(), l.stride(), l.padding(), l.groups()));
             case LINEAR -> LinearMap.linear(l.in().size(), l.out().size());
             case AFFINE -> LinearMap.channelScale(l.in().channels(), l.in().height() * l.in().width());
             default -> throw new IllegalArgumentException(l.name() + " has no weights");
@@ -60,15 +60,16 @@ public record SecureModel(LoweredGraph graph, int[] weightBits, int linearRing, 
             m[i] = switch (l.kind()) {
                 case CONV, LINEAR, AFFINE -> i == layers.size() - 1 ? 1 : 1 / bound;
                 case AVG_POOL -> in * (l.kernel() == 0 ? l.in().height() * l.in().width() : l.kernel() * l.kernel());
-                case ADD -> {
-                    double other = l.inputs()[1] == Graph.INPUT ? 1 : m[l.inputs()[1]];
-                    if (in != other) {
-                        throw new ModelException("layer '" + l.name() + "' adds tensors of different scales; "
-                                + "secure inference adds only outputs of weighted layers or activations");
+                case ADD, CONCAT -> {
+                    for (int src : l.inputs()) {
+                        if ((src == Graph.INPUT ? 1 : m[src]) != in) {
+                            throw new ModelException("layer '" + l.name() + "' joins tensors of different scales; "
+                                    + "secure inference adds or concatenates only outputs of weighted layers or activations");
+                        }
                     }
                     yield in;
                 }
-                case RELU, MAX_POOL -> {
+                case RELU, CLIPPED_RELU, MAX_POOL -> {
                     if (in != 1 / bound) {
                         throw new ModelException("layer '" + l.name() + "' does not read the output of a weighted layer "
                                 + "(through additions, flattening or shortcuts); secure inference cannot scale its input");

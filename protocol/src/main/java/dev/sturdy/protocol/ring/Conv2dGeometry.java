@@ -1,28 +1,44 @@
 package dev.sturdy.protocol.ring;
 
 /**
- * Geometry of a 2-D convolution with a square kernel on CHW inputs: weights are
- * [outChannels x inChannels x kernel x kernel], inputs [batch x inChannels x height x width],
- * outputs [batch x outChannels x outHeight x outWidth]. Zero padding on all four sides.
+ * Geometry of a 2-D convolution with a square kernel on CHW inputs, in groups (output channel o
+ * reads only the input channels of its group): weights are [outChannels x inChannels/groups x
+ * kernel x kernel], inputs [batch x inChannels x height x width], outputs [batch x outChannels x
+ * outHeight x outWidth]. Zero padding on all four sides.
  */
 public record Conv2dGeometry(int inChannels, int height, int width, int outChannels, int kernel, int stride,
-                             int padding) {
+                             int padding, int groups) {
 
     public Conv2dGeometry {
         if (inChannels <= 0 || height <= 0 || width <= 0 || outChannels <= 0 || kernel <= 0 || stride <= 0
-                || padding < 0) {
+                || padding < 0 || groups <= 0 || inChannels % groups != 0 || outChannels % groups != 0) {
             throw new IllegalArgumentException("invalid convolution geometry: " + describe(inChannels, height,
-                    width, outChannels, kernel, stride, padding));
+                    width, outChannels, kernel, stride, padding, groups));
         }
         if (height + 2 * padding < kernel || width + 2 * padding < kernel) {
             throw new IllegalArgumentException("kernel larger than the padded input: " + describe(inChannels,
-                    height, width, outChannels, kernel, stride, padding));
+                    height, width, outChannels, kernel, stride, padding, groups));
         }
     }
 
-    private static String describe(int c, int h, int w, int o, int k, int s, int p) {
+    /** An ungrouped convolution. */
+    public Conv2dGeometry(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding) {
+        this(inChannels, height, width, outChannels, kernel, stride, padding, 1);
+    }
+
+    private static String describe(int c, int h, int w, int o, int k, int s, int p, int g) {
         return "in " + c + "x" + h + "x" + w + ", out channels " + o + ", kernel " + k + ", stride " + s
-                + ", padding " + p;
+                + ", padding " + p + (g > 1 ? ", groups " + g : "");
+    }
+
+    /** Input channels of one group. */
+    public int groupInChannels() {
+        return inChannels / groups;
+    }
+
+    /** Output channels of one group. */
+    public int groupOutChannels() {
+        return outChannels / groups;
     }
 
     public int outHeight() {
@@ -33,9 +49,9 @@ public record Conv2dGeometry(int inChannels, int height, int width, int outChann
         return (width + 2 * padding - kernel) / stride + 1;
     }
 
-    /** Rows of the im2col matrix: inChannels * kernel * kernel. */
+    /** Rows of one group's im2col matrix: inChannels / groups * kernel * kernel. */
     public int patchSize() {
-        return inChannels * kernel * kernel;
+        return groupInChannels() * kernel * kernel;
     }
 
     public int weightSize() {
@@ -51,7 +67,7 @@ public record Conv2dGeometry(int inChannels, int height, int width, int outChann
     }
 
     public int[] weightShape() {
-        return new int[] {outChannels, inChannels, kernel, kernel};
+        return new int[] {outChannels, groupInChannels(), kernel, kernel};
     }
 
     public int[] inputShape(int batch) {

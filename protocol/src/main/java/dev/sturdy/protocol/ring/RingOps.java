@@ -73,15 +73,15 @@ public final class RingOps {
     }
 
     /**
-     * Unfolds one CHW sample into the im2col matrix [patchSize x (outH*outW)], zero padded.
-     * Row p = (c*kernel + ky)*kernel + kx, column q = oy*outW + ox.
+     * Unfolds one group's channels of a CHW sample (starting at xOff) into the im2col matrix
+     * [patchSize x (outH*outW)], zero padded. Row p = (c*kernel + ky)*kernel + kx, column q = oy*outW + ox.
      */
     public static void im2col(long[] x, int xOff, Conv2dGeometry g, long[] col) {
         int k = g.kernel(), s = g.stride(), pad = g.padding();
         int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
         int cols = oh * ow;
         int row = 0;
-        for (int ch = 0; ch < g.inChannels(); ch++) {
+        for (int ch = 0; ch < g.groupInChannels(); ch++) {
             int chOff = xOff + ch * h * w;
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++, row++) {
@@ -110,7 +110,7 @@ public final class RingOps {
     }
 
     /**
-     * out[batch x O x oh x ow] (+)= conv(weights[O x C x k x k], x[batch x C x h x w]) over the ring.
+     * out[batch x O x oh x ow] (+)= conv(weights[O x C/groups x k x k], x[batch x C x h x w]) over the ring, group by group.
      *
      * @param col scratch of at least {@link #colBufferSize(Conv2dGeometry)} longs, reused per sample
      */
@@ -128,9 +128,14 @@ public final class RingOps {
                 || out.length < outOff + batch * outSize || col.length < colBufferSize(g)) {
             throw new IllegalArgumentException("conv2d: array sizes do not match the geometry " + g);
         }
+        int groupIn = g.groupInChannels() * g.height() * g.width();
+        int groupOut = g.groupOutChannels();
         for (int b = 0; b < batch; b++) {
-            im2col(x, xOff + b * inSize, g, col);
-            matmul(weights, wOff, col, 0, out, outOff + b * outSize, g.outChannels(), g.patchSize(), cols, accumulate);
+            for (int gr = 0; gr < g.groups(); gr++) {
+                im2col(x, xOff + b * inSize + gr * groupIn, g, col);
+                matmul(weights, wOff + gr * groupOut * g.patchSize(), col, 0, out, outOff + b * outSize + gr * groupOut * cols,
+                        groupOut, g.patchSize(), cols, accumulate);
+            }
         }
     }
 
