@@ -23,7 +23,7 @@ public record ChannelShuffle(int groups) implements Op {
     @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape in = inputs.get(0);
-        if (in.isFlat() || in.channels() % groups != 0) {
+        if (in.channels() % groups != 0) {
             throw new ModelException("channel_shuffle: " + groups + " groups do not divide the channels of " + in);
         }
         return in;

@@ -14,7 +14,7 @@ public record ChannelSlice(int start, int count) implements Op {
     @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape in = inputs.get(0);
-        if (in.isFlat() || start + count > in.channels()) {
+        if (start + count > in.channels()) {
             throw new ModelException("channel_slice [" + start + ", " + (start + count) + ") does not fit " + in);
         }
         return new Shape(count, in.height(), in.width());

@@ -16,7 +16,7 @@ public record Concat(int inputs) implements Op {
         Shape first = in.get(0);
         int channels = 0;
         for (Shape s : in) {
-            if (s.isFlat() || s.height() != first.height() || s.width() != first.width()) {
+            if (s.height() != first.height() || s.width() != first.width()) {
                 throw new ModelException("concat needs inputs of equal height and width, got " + in);
             }
             channels += s.channels();
