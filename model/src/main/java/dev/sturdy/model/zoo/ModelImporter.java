@@ -15,7 +15,7 @@ public final class ModelImporter {
 
     /** Architectures whose state_dict layout the importer knows. */
     public static final List<String> ARCHITECTURES = List.of("resnet20", "resnet32", "resnet44", "resnet56", "resnet110",
-            "resnet18", "smallcnn");
+            "resnet18", "mobilenetv2", "shufflenetv2", "smallcnn");
 
     private ModelImporter() {
     }
@@ -43,6 +43,8 @@ public final class ModelImporter {
         requireKnown(architecture);
         return switch (architecture) {
             case "resnet18" -> ResNet18.build(numClasses, weights);
+            case "mobilenetv2" -> MobileNetV2.build(numClasses, weights);
+            case "shufflenetv2" -> ShuffleNetV2.build(numClasses, weights);
             case "smallcnn" -> SmallCnn.build(smallCnnInput(weights), numClasses, weights);
             default -> CifarResNet.build(Integer.parseInt(architecture.substring("resnet".length())), numClasses, weights);
         };

@@ -1,9 +1,6 @@
 package dev.sturdy.model.zoo;
 
-import dev.sturdy.model.graph.AvgPool;
-import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
-import dev.sturdy.model.graph.Linear;
 import dev.sturdy.model.graph.Relu;
 import dev.sturdy.model.graph.Shape;
 
@@ -34,9 +31,7 @@ public final class ResNet18 {
                 in = planes;
             }
         }
-        g.then("avgpool", AvgPool.global());
-        g.then("flatten", new Flatten());
-        g.then("linear", new Linear(classes, in, w.get("linear.weight", classes, in), w.get("linear.bias", classes)));
+        ZooLayers.head(g, w, in, classes);
         return g.build();
     }
 

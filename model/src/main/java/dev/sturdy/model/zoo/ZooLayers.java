@@ -1,9 +1,12 @@
 package dev.sturdy.model.zoo;
 
 import dev.sturdy.model.graph.Add;
+import dev.sturdy.model.graph.AvgPool;
 import dev.sturdy.model.graph.BatchNorm;
 import dev.sturdy.model.graph.Conv2d;
+import dev.sturdy.model.graph.Flatten;
 import dev.sturdy.model.graph.Graph;
+import dev.sturdy.model.graph.Linear;
 import dev.sturdy.model.graph.Relu;
 
 /** Layers the zoo's graph builders share, named as PyTorch names their state_dict entries. */
@@ -24,8 +27,21 @@ final class ZooLayers {
 
     /** A bias-free square convolution with "same" padding, reading layer {@code from}. */
     static void conv(Graph.Builder g, StateDict w, String name, int in, int out, int kernel, int stride, String from) {
-        g.add(name, new Conv2d(out, in, kernel, stride, kernel / 2, w.get(name + ".weight", out, in, kernel, kernel), null),
-                from);
+        conv(g, w, name, in, out, kernel, stride, 1, from);
+    }
+
+    /** As {@link #conv(Graph.Builder, StateDict, String, int, int, int, int, String)} in groups (groups = in: depthwise). */
+    static void conv(Graph.Builder g, StateDict w, String name, int in, int out, int kernel, int stride, int groups,
+                     String from) {
+        g.add(name, new Conv2d(out, in, kernel, stride, kernel / 2, groups,
+                w.get(name + ".weight", out, in / groups, kernel, kernel), null), from);
+    }
+
+    /** Global average pooling, flatten and the linear classifier "linear" after the last layer added. */
+    static void head(Graph.Builder g, StateDict w, int in, int classes) {
+        g.then("avgpool", AvgPool.global());
+        g.then("flatten", new Flatten());
+        g.then("linear", new Linear(classes, in, w.get("linear.weight", classes, in), w.get("linear.bias", classes)));
     }
 
     /** Inference batch norm after the last layer added. */

@@ -28,8 +28,14 @@ final class NamedLayers {
 
     /** Square convolution without bias, padding kernel / 2. */
     Block conv(String name, int out, int kernel, int stride) {
+        return conv(name, out, kernel, stride, 1);
+    }
+
+    /** As {@link #conv(String, int, int, int)} in groups (groups = channels: depthwise). */
+    Block conv(String name, int out, int kernel, int stride, int groups) {
         Conv2d conv = Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).optBias(false).build();
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).optGroups(groups)
+                .optBias(false).build();
         register(name + ".weight", conv, "weight");
         return conv;
     }

@@ -19,7 +19,8 @@ import java.util.Random;
 /**
  * The trainable zoo on DJL, mirroring the graph builders of dev.sturdy.model.zoo layer for layer
  * and name for name: CIFAR ResNet-20/32/44/56/110 (option A shortcuts), ResNet-18 without
- * max-pool (projection shortcuts), and the small CNN.
+ * max-pool (projection shortcuts), MobileNetV2 and ShuffleNetV2 in their CIFAR variants, and the
+ * small CNN.
  */
 public final class Zoo {
 
@@ -49,8 +50,12 @@ public final class Zoo {
             block = smallCnn(layers, classes);
         } else {
             requireInput(architecture, input, new Shape(3, 32, 32));
-            block = architecture.equals("resnet18") ? resNet18(layers, classes)
-                    : cifarResNet(layers, CifarResNet.blocksPerStage(Integer.parseInt(architecture.substring(6))), classes);
+            block = switch (architecture) {
+                case "resnet18" -> resNet18(layers, classes);
+                case "mobilenetv2" -> ZooMobile.mobileNetV2(layers, classes);
+                case "shufflenetv2" -> ZooMobile.shuffleNetV2(layers, classes);
+                default -> cifarResNet(layers, CifarResNet.blocksPerStage(Integer.parseInt(architecture.substring(6))), classes);
+            };
         }
         return new ZooNetwork(architecture, input, classes, block, layers.parameters(), noise);
     }
@@ -108,15 +113,19 @@ public final class Zoo {
         return head(net, l, classes);
     }
 
+    /** The sum of two branches of one input. */
+    static Block residual(Block body, Block shortcut) {
+        return new ParallelBlock(
+                outputs -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
+                List.of(body, shortcut));
+    }
+
     /** conv-BN-ReLU-conv-BN plus the shortcut, then ReLU. */
     private static Block basicBlock(NamedLayers l, String p, int planes, int stride, Block shortcut) {
         SequentialBlock residual = new SequentialBlock()
                 .add(l.conv(p + ".conv1", planes, 3, stride)).add(l.batchNorm(p + ".bn1")).add(l.relu())
                 .add(l.conv(p + ".conv2", planes, 3, 1)).add(l.batchNorm(p + ".bn2"));
-        ParallelBlock sum = new ParallelBlock(
-                outputs -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
-                List.of(residual, shortcut));
-        return new SequentialBlock().add(sum).add(l.relu());
+        return new SequentialBlock().add(residual(residual, shortcut)).add(l.relu());
     }
 
     /** x[:, :, ::stride, ::stride] with zero channels before and after (ShortcutPad in the graph). */
@@ -130,7 +139,7 @@ public final class Zoo {
         }, "optionA");
     }
 
-    private static Block head(SequentialBlock net, NamedLayers l, int classes) {
+    static Block head(SequentialBlock net, NamedLayers l, int classes) {
         return net.add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock()).add(l.linear("linear", classes));
     }
 }

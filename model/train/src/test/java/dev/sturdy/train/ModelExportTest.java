@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ModelExportTest {
 
     @ParameterizedTest
-    @CsvSource({"smallcnn, 1, 28", "resnet20, 3, 32", "resnet18, 3, 32"})
+    @CsvSource({"smallcnn, 1, 28", "resnet20, 3, 32", "resnet18, 3, 32", "mobilenetv2, 3, 32", "shufflenetv2, 3, 32"})
     void exportedGraphMatchesDjlInference(String architecture, int channels, int side) {
         DjlSetup.offline();
         Shape input = new Shape(channels, side, side);
