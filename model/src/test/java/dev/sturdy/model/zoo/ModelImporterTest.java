@@ -16,6 +16,8 @@ import dev.sturdy.model.eval.RangeStats;
 import dev.sturdy.model.file.ModelFiles;
 import dev.sturdy.model.graph.ModelException;
 import dev.sturdy.model.io.NamedArray;
+import dev.sturdy.model.io.Npy;
+import dev.sturdy.model.io.TensorArchives;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,36 @@ class ModelImporterTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * The CIFAR ShuffleNetV2 written independently in PyTorch (model/src/test/onnx/cifar_zoo_oracle.py):
+     * its state_dict imports, through a model file, to PyTorch's own logits.
+     */
+    @Test
+    void shuffleNetV2StateDictGivesPyTorchsLogits() throws Exception {
+        Path resources = Path.of(ModelImporterTest.class.getResource("/zoo/shufflenetv2.npz").toURI()).getParent();
+        Model imported = ModelImporter.importStateDict("shufflenetv2",
+                TensorArchives.read(resources.resolve("shufflenetv2.npz")), List.of(),
+                Normalization.identity(3), new PannSettings(BOUND, 0), Map.of());
+        Path file = dir.resolve("shufflenetv2.model");
+        ModelFiles.write(imported, file);
+        PlainEvaluator evaluator = new PlainEvaluator(ModelFiles.read(file));
+        NamedArray x = Npy.read(resources.resolve("shufflenetv2.input.npy"));
+        NamedArray want = Npy.read(resources.resolve("shufflenetv2.logits.npy"));
+        int size = 3 * 32 * 32;
+        double[] logits = new double[10];
+        for (int b = 0; b < x.shape()[0]; b++) {
+            double[] image = new double[size];
+            for (int i = 0; i < size; i++) {
+                image[i] = x.values()[b * size + i];
+            }
+            evaluator.logitsOfNormalised(image, ActivationMode.BACKBONE, evaluator.newWorkspace(), null, logits);
+            for (int c = 0; c < 10; c++) {
+                double w = want.values()[b * 10 + c];
+                assertEquals(w, logits[c], 1e-4 * Math.max(1, Math.abs(w)), "sample " + b + " logit " + c);
+            }
+        }
+    }
 
     /** ResNet-20 on three inputs; the deeper 56 and 110 (whose stages repeat 9 and 18 blocks) on one each. */
     @ParameterizedTest
@@ -82,7 +114,7 @@ class ModelImporterTest {
     void unknownArchitectureIsRefusedByName() {
         ModelException e = assertThrows(ModelException.class,
                 () -> importResNet("resnet21", ReferenceResNet.randomStateDict(20, 10, 1)));
-        assertEquals("unknown architecture 'resnet21'; supported: resnet20, resnet32, resnet44, resnet56, resnet110, resnet18, smallcnn",
+        assertEquals("unknown architecture 'resnet21'; supported: resnet20, resnet32, resnet44, resnet56, resnet110, resnet18, mobilenetv2, shufflenetv2, smallcnn",
                 e.getMessage());
     }
 

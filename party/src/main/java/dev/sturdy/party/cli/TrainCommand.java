@@ -21,7 +21,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--arch", required = true, description = "resnet20, resnet32, resnet44, resnet56, resnet110, resnet18 or smallcnn")
+    @Option(names = "--arch", required = true, description = "resnet20, resnet32, resnet44, resnet56, resnet110, resnet18, mobilenetv2, shufflenetv2 (CIFAR variants) or smallcnn")
     String arch;
 
     @Option(names = "--data", required = true, description = "Training data: idx:DIR:train, cifar10-bin:DIR:train or imagefolder:DIR")
