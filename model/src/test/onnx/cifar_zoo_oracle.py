@@ -16,6 +16,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from make_oracle import randomise_batch_norms
+
 
 def conv_bn(inp, out, kernel, stride=1, groups=1):
     return (nn.Conv2d(inp, out, kernel, stride, kernel // 2, groups=groups, bias=False), nn.BatchNorm2d(out))
@@ -123,13 +125,7 @@ def main():
     torch.manual_seed(20261203)
     x = torch.rand((4, 3, 32, 32), generator=gen) * 2 - 1
     for name, net in (("mobilenetv2", MobileNetV2()), ("shufflenetv2", ShuffleNetV2())):
-        for m in net.modules():
-            if isinstance(m, nn.BatchNorm2d):
-                with torch.no_grad():
-                    m.running_mean.copy_(torch.randn(m.num_features, generator=gen) * 0.1)
-                    m.running_var.copy_(torch.rand(m.num_features, generator=gen) + 0.5)
-                    m.weight.copy_(torch.rand(m.num_features, generator=gen) + 0.5)
-                    m.bias.copy_(torch.randn(m.num_features, generator=gen) * 0.1)
+        randomise_batch_norms(net, gen, 0.1)
         net.eval()
         with torch.no_grad():
             logits = net(x)

@@ -20,12 +20,12 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources"
 BATCH = 4
 
 
-def randomise_batch_norms(net, gen):
+def randomise_batch_norms(net, gen, mean_scale=0.2):
     """Running statistics and affine parameters away from the identity, so batch norm matters."""
     for m in net.modules():
         if isinstance(m, nn.BatchNorm2d):
             with torch.no_grad():
-                m.running_mean.copy_(torch.randn(m.num_features, generator=gen) * 0.2)
+                m.running_mean.copy_(torch.randn(m.num_features, generator=gen) * mean_scale)
                 m.running_var.copy_(torch.rand(m.num_features, generator=gen) + 0.5)
                 m.weight.copy_(torch.rand(m.num_features, generator=gen) + 0.5)
                 m.bias.copy_(torch.randn(m.num_features, generator=gen) * 0.1)
@@ -204,12 +204,12 @@ class SigmoidNet(nn.Module):
         return self.fc(torch.flatten(torch.sigmoid(self.conv(x)), 1))
 
 
-def export(name, net, gen, opset, preserve_batch_norm=False, dynamic=True, shape=(3, 16, 16)):
+def export(out, name, net, x, opset, preserve_batch_norm=False, dynamic=True):
+    """NAME.onnx, NAME.input.npy (x) and NAME.logits.npy (PyTorch's logits of x) in out."""
     net.eval()
-    x = torch.rand((BATCH,) + shape, generator=gen) * 2 - 1
     with torch.no_grad():
         logits = net(x)
-    path = os.path.join(OUT, name + ".onnx")
+    path = os.path.join(out, name + ".onnx")
     kwargs = dict(opset_version=opset, input_names=["image"], output_names=["logits"])
     if dynamic:
         kwargs["dynamic_axes"] = {"image": {0: "batch"}, "logits": {0: "batch"}}
@@ -219,10 +219,14 @@ def export(name, net, gen, opset, preserve_batch_norm=False, dynamic=True, shape
         kwargs["do_constant_folding"] = False
     torch.onnx.export(net, x, path, **kwargs)
     onnx.checker.check_model(onnx.load(path))
-    np.save(os.path.join(OUT, name + ".input.npy"), x.numpy().astype(np.float32))
-    np.save(os.path.join(OUT, name + ".logits.npy"), logits.numpy().astype(np.float32))
+    np.save(os.path.join(out, name + ".input.npy"), x.numpy().astype(np.float32))
+    np.save(os.path.join(out, name + ".logits.npy"), logits.numpy().astype(np.float32))
     ops = sorted({n.op_type for n in onnx.load(path).graph.node})
-    print(f"{name}: opset {opset}, operators {', '.join(ops)}")
+    print(f"{name}: {os.path.getsize(path) / 1e6:.1f} MB, opset {opset}, operators {', '.join(ops)}", flush=True)
+
+
+def image_batch(gen, shape=(3, 16, 16)):
+    return torch.rand((BATCH,) + shape, generator=gen) * 2 - 1
 
 
 def main():
@@ -241,8 +245,8 @@ def main():
     ]
     for name, net, opset, preserve in nets:
         randomise_batch_norms(net, gen)
-        export(name, net, gen, opset, preserve_batch_norm=preserve)
-    export("sigmoid_net", SigmoidNet(), gen, 13)
+        export(OUT, name, net, image_batch(gen), opset, preserve_batch_norm=preserve)
+    export(OUT, "sigmoid_net", SigmoidNet(), image_batch(gen), 13)
     return 0
 
 

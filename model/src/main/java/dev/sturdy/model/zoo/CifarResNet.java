@@ -2,7 +2,6 @@ package dev.sturdy.model.zoo;
 
 import dev.sturdy.model.graph.Graph;
 import dev.sturdy.model.graph.ModelException;
-import dev.sturdy.model.graph.Relu;
 import dev.sturdy.model.graph.Shape;
 import dev.sturdy.model.graph.ShortcutPad;
 
@@ -29,10 +28,7 @@ public final class CifarResNet {
     public static Graph build(int depth, int classes, StateDict w) {
         int n = blocksPerStage(depth);
         Graph.Builder g = Graph.builder(new Shape(3, 32, 32));
-        ZooLayers.conv(g, w, "conv1", 3, 16, 3, 1, "input");
-        ZooLayers.bn(g, w, "bn1", 16);
-        g.then("relu", new Relu());
-        int in = 16;
+        int in = ZooLayers.stem(g, w, 16);
         for (int stage = 1; stage <= 3; stage++) {
             int planes = 16 << (stage - 1);
             for (int i = 0; i < n; i++) {

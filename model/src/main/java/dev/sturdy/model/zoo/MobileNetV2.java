@@ -26,10 +26,7 @@ public final class MobileNetV2 {
 
     public static Graph build(int classes, StateDict w) {
         Graph.Builder g = Graph.builder(new Shape(3, 32, 32));
-        ZooLayers.conv(g, w, "conv1", 3, STEM, 3, 1, "input");
-        ZooLayers.bn(g, w, "bn1", STEM);
-        g.then("relu", new Relu());
-        int in = STEM;
+        int in = ZooLayers.stem(g, w, STEM);
         int block = 0;
         for (int[] stage : STAGES) {
             for (int i = 0; i < stage[2]; i++) {
@@ -37,10 +34,7 @@ public final class MobileNetV2 {
                 in = stage[1];
             }
         }
-        ZooLayers.conv(g, w, "conv2", in, LAST, 1, 1, g.last());
-        ZooLayers.bn(g, w, "bn2", LAST);
-        g.then("relu2", new Relu());
-        ZooLayers.head(g, w, LAST, classes);
+        ZooLayers.wideHead(g, w, in, LAST, classes);
         return g.build();
     }
 

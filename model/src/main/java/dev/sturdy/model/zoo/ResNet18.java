@@ -1,7 +1,6 @@
 package dev.sturdy.model.zoo;
 
 import dev.sturdy.model.graph.Graph;
-import dev.sturdy.model.graph.Relu;
 import dev.sturdy.model.graph.Shape;
 
 /**
@@ -19,10 +18,7 @@ public final class ResNet18 {
 
     public static Graph build(int classes, StateDict w) {
         Graph.Builder g = Graph.builder(new Shape(3, 32, 32));
-        ZooLayers.conv(g, w, "conv1", 3, 64, 3, 1, "input");
-        ZooLayers.bn(g, w, "bn1", 64);
-        g.then("relu", new Relu());
-        int in = 64;
+        int in = ZooLayers.stem(g, w, 64);
         for (int stage = 1; stage <= 4; stage++) {
             int planes = 64 << (stage - 1);
             for (int i = 0; i < BLOCKS_PER_STAGE; i++) {

@@ -28,10 +28,7 @@ public final class ShuffleNetV2 {
 
     public static Graph build(int classes, StateDict w) {
         Graph.Builder g = Graph.builder(new Shape(3, 32, 32));
-        ZooLayers.conv(g, w, "conv1", 3, STEM, 3, 1, "input");
-        ZooLayers.bn(g, w, "bn1", STEM);
-        g.then("relu", new Relu());
-        int in = STEM;
+        int in = ZooLayers.stem(g, w, STEM);
         for (int stage = 0; stage < CHANNELS.length; stage++) {
             String p = "layer" + (stage + 1) + ".";
             downBlock(g, w, p + "0", in, CHANNELS[stage]);
@@ -40,10 +37,7 @@ public final class ShuffleNetV2 {
             }
             in = CHANNELS[stage];
         }
-        ZooLayers.conv(g, w, "conv2", in, LAST, 1, 1, g.last());
-        ZooLayers.bn(g, w, "bn2", LAST);
-        g.then("relu2", new Relu());
-        ZooLayers.head(g, w, LAST, classes);
+        ZooLayers.wideHead(g, w, in, LAST, classes);
         return g.build();
     }
 

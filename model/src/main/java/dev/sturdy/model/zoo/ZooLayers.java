@@ -37,6 +37,22 @@ final class ZooLayers {
                 w.get(name + ".weight", out, in / groups, kernel, kernel), null), from);
     }
 
+    /** The stem of the CIFAR networks: conv1 (3x3, stride 1)-bn1-relu on the input; returns its channels. */
+    static int stem(Graph.Builder g, StateDict w, int channels) {
+        conv(g, w, "conv1", 3, channels, 3, 1, "input");
+        bn(g, w, "bn1", channels);
+        g.then("relu", new Relu());
+        return channels;
+    }
+
+    /** The mobile networks' end: conv2 (1x1 to {@code last} channels)-bn2-relu2, then {@link #head}. */
+    static void wideHead(Graph.Builder g, StateDict w, int in, int last, int classes) {
+        conv(g, w, "conv2", in, last, 1, 1, g.last());
+        bn(g, w, "bn2", last);
+        g.then("relu2", new Relu());
+        head(g, w, last, classes);
+    }
+
     /** Global average pooling, flatten and the linear classifier "linear" after the last layer added. */
     static void head(Graph.Builder g, StateDict w, int in, int classes) {
         g.then("avgpool", AvgPool.global());
