@@ -232,15 +232,17 @@ public final class PlainEvaluator {
         int size = l.out().size();
         double ceiling = l.ceiling();
         return (buf, scratch, mode, stats) -> {
-            if (stats != null) {
-                stats.record(layer, buf[src], 0, size, mode.bound());
-            }
             double[] x = buf[src];
             double[] y = buf[dst];
             double[] shifted = new double[size];
             for (int i = 0; i < size; i++) {
                 y[i] = x[i];
                 shifted[i] = x[i] - ceiling;
+            }
+            if (stats != null) {
+                // both are AppReLU inputs: x - ceiling leaves the interval first when x is negative
+                stats.record(layer, x, 0, size, mode.bound());
+                stats.record(layer, shifted, 0, size, mode.bound());
             }
             mode.relu(y, 0, size);
             mode.relu(shifted, 0, size);
