@@ -192,6 +192,21 @@ class ShuffleBlocks(nn.Module):
         return self.fc(x.mean([2, 3]))
 
 
+class DilatedNet(nn.Module):
+    """Dilated convolutions, dense and depthwise (DeepLab-style context layers)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 6, 3, padding=2, dilation=2, bias=False)
+        self.bn = nn.BatchNorm2d(6)
+        self.depthwise = nn.Conv2d(6, 6, 3, stride=2, padding=3, dilation=3, groups=6)
+        self.fc = nn.Linear(6, 10)
+
+    def forward(self, x):
+        x = F.relu(self.depthwise(F.relu(self.bn(self.conv(x)))))
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
+
+
 class SigmoidNet(nn.Module):
     """Not a ReLU network: the importer must refuse it with a reason."""
 
@@ -247,6 +262,9 @@ def main():
         randomise_batch_norms(net, gen)
         export(OUT, name, net, image_batch(gen), opset, preserve_batch_norm=preserve)
     export(OUT, "sigmoid_net", SigmoidNet(), image_batch(gen), 13)
+    dilated = DilatedNet()
+    randomise_batch_norms(dilated, gen)
+    export(OUT, "dilated_net", dilated, image_batch(gen), 13)
     return 0
 
 

@@ -54,9 +54,9 @@ public final class TestModels {
     public static Model versionTwoLayers(long seed) {
         Random r = new Random(seed);
         Graph g = Graph.builder(new Shape(4, 8, 8))
-                .then("grouped", new Conv2d(8, 4, 3, 1, 1, 2, gaussian(r, 8 * 2 * 9, 0.6), gaussian(r, 8, 0.2)))
+                .then("grouped", new Conv2d(8, 4, 3, 1, 2, 2, 2, gaussian(r, 8 * 2 * 9, 0.6), gaussian(r, 8, 0.2)))
                 .then("relu6", new ClippedRelu(6))
-                .then("depthwise", new Conv2d(8, 8, 3, 1, 1, 8, gaussian(r, 8 * 9, 0.6), null))
+                .then("depthwise", new Conv2d(8, 8, 3, 1, 1, 8, 1, gaussian(r, 8 * 9, 0.6), null))
                 .then("bn", batchNorm(r, 8))
                 .then("relu", new Relu())
                 .add("low", new ChannelSlice(0, 4), "relu")

@@ -13,9 +13,12 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** cols[(c*k*k + ky*k + kx) * outH*outW + oy*outW + ox] = padded input patch value, channels from inOff. */
-    static void im2col(double[] in, int inOff, int channels, int h, int w, int k, int stride, int pad, int outH, int outW,
-                       double[] cols) {
+    /**
+     * cols[(c*k*k + ky*k + kx) * outH*outW + oy*outW + ox] = the zero-padded input at
+     * (oy*stride - pad + ky*dilation, ox*stride - pad + kx*dilation) of channel c counted from inOff.
+     */
+    static void im2col(double[] in, int inOff, int channels, int h, int w, int k, int stride, int pad, int dilation,
+                       int outH, int outW, double[] cols) {
         int plane = outH * outW;
         int row = 0;
         for (int c = 0; c < channels; c++) {
@@ -24,7 +27,7 @@ final class Kernels {
                 for (int kx = 0; kx < k; kx++, row++) {
                     int base = row * plane;
                     for (int oy = 0; oy < outH; oy++) {
-                        int iy = oy * stride - pad + ky;
+                        int iy = oy * stride - pad + ky * dilation;
                         int o = base + oy * outW;
                         if (iy < 0 || iy >= h) {
                             java.util.Arrays.fill(cols, o, o + outW, 0.0);
@@ -32,7 +35,7 @@ final class Kernels {
                         }
                         int inRow = inBase + iy * w;
                         for (int ox = 0; ox < outW; ox++) {
-                            int ix = ox * stride - pad + kx;
+                            int ix = ox * stride - pad + kx * dilation;
                             cols[o + ox] = ix >= 0 && ix < w ? in[inRow + ix] : 0.0;
                         }
                     }

@@ -144,7 +144,7 @@ public final class PlainEvaluator {
                 double[] cols = buf[src];
                 if (!pointwise) {
                     Kernels.im2col(buf[src], g * inPerGroup * in.height() * in.width(), inPerGroup, in.height(),
-                            in.width(), k, l.stride(), l.padding(), out.height(), out.width(), scratch);
+                            in.width(), k, l.stride(), l.padding(), l.dilation(), out.height(), out.width(), scratch);
                     cols = scratch;
                 }
                 Kernels.matmulBias(w[g], bias[g], outPerGroup, kdim, cols, plane, buf[dst], g * outPerGroup * plane);

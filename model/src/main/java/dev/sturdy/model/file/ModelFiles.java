@@ -23,7 +23,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes the model file: the protobuf message ModelFile (sturdy_model.proto). Version 1
- * holds the ResNet-style layers; version 2 adds grouped convolution, padded max-pooling, clipped
+ * holds the ResNet-style layers; version 2 adds grouped and dilated convolution, padded max-pooling, clipped
  * ReLU, concatenation, channel shuffle and channel slices. A file is written at the lowest version
  * that holds its graph, so builds that read only version 1 still read the models they could before;
  * this build reads both. Writing goes through a temporary file so a crash never leaves half a model.
@@ -83,7 +83,7 @@ public final class ModelFiles {
         for (Node n : graph.nodes()) {
             Op op = n.op();
             boolean v2 = op instanceof ClippedRelu || op instanceof Concat || op instanceof ChannelShuffle
-                    || op instanceof ChannelSlice || (op instanceof Conv2d c && c.groups() > 1)
+                    || op instanceof ChannelSlice || (op instanceof Conv2d c && (c.groups() > 1 || c.dilation() > 1))
                     || (op instanceof MaxPool p && p.padding() > 0);
             if (v2) {
                 return 2;

@@ -61,10 +61,10 @@ final class ModelProtoReader {
                     throw new ModelException("layer '" + name + "': only square kernels are supported, got "
                             + s[2] + "x" + s[3]);
                 }
-                // format 1 has no groups field: 0 reads as 1
+                // format 1 has no groups and dilation fields: 0 reads as 1
                 int groups = Math.max(1, c.getGroups());
                 yield new Conv2d(s[0], s[1] * groups, s[2], c.getStride(), c.getPadding(), groups,
-                        values(c.getWeight()), optional(name + " bias", c.getBias(), s[0]));
+                        Math.max(1, c.getDilation()), values(c.getWeight()), optional(name + " bias", c.getBias(), s[0]));
             }
             case BATCH_NORM -> {
                 var b = layer.getBatchNorm();

@@ -60,7 +60,8 @@ final class ModelProtoWriter {
             layer.setConv2D(dev.sturdy.model.file.proto.Conv2d.newBuilder()
                     .setWeight(tensor(c.weight(), c.outChannels(), c.groupChannels(), c.kernel(), c.kernel()))
                     .setBias(c.bias() == null ? Tensor.getDefaultInstance() : tensor(c.bias(), c.outChannels()))
-                    .setStride(c.stride()).setPadding(c.padding()).setGroups(c.groups()));
+                    .setStride(c.stride()).setPadding(c.padding()).setGroups(c.groups())
+                    .setDilation(c.dilation()));
         } else if (op instanceof BatchNorm b) {
             layer.setBatchNorm(dev.sturdy.model.file.proto.BatchNorm.newBuilder()
                     .setGamma(tensor(b.gamma(), b.channels()))

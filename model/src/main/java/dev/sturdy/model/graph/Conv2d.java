@@ -3,18 +3,20 @@ package dev.sturdy.model.graph;
 import java.util.List;
 
 /**
- * 2-D convolution with a square kernel, equal stride and zero padding on both axes, in groups:
- * output channel o reads the input channels of its group only (groups == inChannels: depthwise).
+ * 2-D convolution with a square kernel, equal stride, dilation and zero padding on both axes, in
+ * groups: output channel o reads the input channels of its group only (groups == inChannels:
+ * depthwise); tap (ky, kx) reads the input dilation * (ky, kx) away from the window's corner.
  * weight is outChannels x (inChannels / groups) x kernel x kernel, row-major; bias may be null.
  */
-public record Conv2d(int outChannels, int inChannels, int kernel, int stride, int padding, int groups,
+public record Conv2d(int outChannels, int inChannels, int kernel, int stride, int padding, int groups, int dilation,
                      float[] weight, float[] bias) implements Op {
 
     public Conv2d {
         if (outChannels <= 0 || inChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0 || groups <= 0
-                || inChannels % groups != 0 || outChannels % groups != 0) {
+                || dilation <= 0 || inChannels % groups != 0 || outChannels % groups != 0) {
             throw new ModelException("conv2d: invalid geometry out=" + outChannels + " in=" + inChannels
-                    + " kernel=" + kernel + " stride=" + stride + " padding=" + padding + " groups=" + groups);
+                    + " kernel=" + kernel + " stride=" + stride + " padding=" + padding + " groups=" + groups
+                    + " dilation=" + dilation);
         }
         Weights.requireLength("conv2d weight", weight, outChannels * (inChannels / groups) * kernel * kernel);
         if (bias != null) {
@@ -22,9 +24,14 @@ public record Conv2d(int outChannels, int inChannels, int kernel, int stride, in
         }
     }
 
-    /** An ungrouped convolution. */
+    /** An ungrouped convolution without dilation. */
     public Conv2d(int outChannels, int inChannels, int kernel, int stride, int padding, float[] weight, float[] bias) {
-        this(outChannels, inChannels, kernel, stride, padding, 1, weight, bias);
+        this(outChannels, inChannels, kernel, stride, padding, 1, 1, weight, bias);
+    }
+
+    /** The input extent one output reads along each axis: dilation * (kernel - 1) + 1. */
+    public int span() {
+        return dilation * (kernel - 1) + 1;
     }
 
     /** Input channels each output channel reads. */
@@ -38,12 +45,12 @@ public record Conv2d(int outChannels, int inChannels, int kernel, int stride, in
         if (in.channels() != inChannels) {
             throw new ModelException("conv2d expects " + inChannels + " input channels, got shape " + in);
         }
-        int h = (in.height() + 2 * padding - kernel) / stride + 1;
-        int w = (in.width() + 2 * padding - kernel) / stride + 1;
-        if (h <= 0 || w <= 0) {
-            throw new ModelException("conv2d kernel " + kernel + " does not fit input " + in);
+        if (in.height() + 2 * padding < span() || in.width() + 2 * padding < span()) {
+            throw new ModelException("conv2d kernel " + kernel + (dilation > 1 ? " dilated " + dilation : "")
+                    + " does not fit input " + in);
         }
-        return new Shape(outChannels, h, w);
+        return new Shape(outChannels, (in.height() + 2 * padding - span()) / stride + 1,
+                (in.width() + 2 * padding - span()) / stride + 1);
     }
 
     @Override

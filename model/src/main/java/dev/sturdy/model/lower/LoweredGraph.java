@@ -34,7 +34,7 @@ public final class LoweredGraph {
 
     /**
      * One layer. inputs are layer indices ({@link Graph#INPUT} for the graph input); in is the
-     * first input's shape. CONV: kernel, stride, padding, groups; pooling: kernel, stride and (max)
+     * first input's shape. CONV: kernel, stride, padding, groups, dilation; pooling: kernel, stride and (max)
      * padding (kernel 0: global average; global max-pooling is lowered to one window over the square
      * plane); CLIPPED_RELU: ceiling; GATHER (shortcut, channel shuffle, channel slice): one sample's
      * output element i is input element gather[i], or 0 where that is -1. weight and bias are the
@@ -42,7 +42,7 @@ public final class LoweredGraph {
      * (a batch norm not after a conv) per-channel scale and shift; null for other kinds or without weights.
      */
     public record Layer(String name, Kind kind, int[] inputs, Shape in, Shape out, int kernel, int stride, int padding,
-                        int groups, double ceiling, int[] gather, double[] weight, double[] bias) {
+                        int groups, int dilation, double ceiling, int[] gather, double[] weight, double[] bias) {
         public boolean hasWeights() {
             return kind == Kind.CONV || kind == Kind.AFFINE || kind == Kind.LINEAR;
         }
@@ -58,7 +58,8 @@ public final class LoweredGraph {
         }
 
         Layer withoutWeights() {
-            return new Layer(name, kind, inputs, in, out, kernel, stride, padding, groups, ceiling, gather, null, null);
+            return new Layer(name, kind, inputs, in, out, kernel, stride, padding, groups, dilation, ceiling, gather, null,
+                    null);
         }
     }
 
@@ -124,7 +125,8 @@ public final class LoweredGraph {
             } else if (op instanceof Relu) {
                 layer = simple(n.name(), Kind.RELU, inputs, in, n.output());
             } else if (op instanceof ClippedRelu c) {
-                layer = new Layer(n.name(), Kind.CLIPPED_RELU, inputs, in, n.output(), 0, 0, 0, 0, c.ceiling(), null, null, null);
+                layer = new Layer(n.name(), Kind.CLIPPED_RELU, inputs, in, n.output(), 0, 0, 0, 1, 1, c.ceiling(), null, null,
+                        null);
             } else if (op instanceof Add) {
                 layer = simple(n.name(), Kind.ADD, inputs, in, n.output());
             } else if (op instanceof Concat) {
@@ -148,25 +150,25 @@ public final class LoweredGraph {
 
     private static Layer conv(String name, Conv2d c, BatchNorm bn, int[] inputs, Shape in, Shape out) {
         FoldedConv f = FoldedConv.of(c, bn);
-        return new Layer(name, Kind.CONV, inputs, in, out, c.kernel(), c.stride(), c.padding(), c.groups(), 0, null,
-                f.weight(), f.bias());
+        return new Layer(name, Kind.CONV, inputs, in, out, c.kernel(), c.stride(), c.padding(), c.groups(), c.dilation(),
+                0, null, f.weight(), f.bias());
     }
 
     private static Layer weighted(String name, Kind kind, int[] inputs, Shape in, Shape out, double[] w, double[] b) {
-        return new Layer(name, kind, inputs, in, out, 0, 0, 0, 1, 0, null, w, b);
+        return new Layer(name, kind, inputs, in, out, 0, 0, 0, 1, 1, 0, null, w, b);
     }
 
     private static Layer pool(String name, Kind kind, int[] inputs, Shape in, Shape out, int kernel, int stride,
                               int padding) {
-        return new Layer(name, kind, inputs, in, out, kernel, stride, padding, 1, 0, null, null, null);
+        return new Layer(name, kind, inputs, in, out, kernel, stride, padding, 1, 1, 0, null, null, null);
     }
 
     private static Layer gather(String name, int[] inputs, Shape in, Shape out, int[] index) {
-        return new Layer(name, Kind.GATHER, inputs, in, out, 0, 0, 0, 1, 0, index, null, null);
+        return new Layer(name, Kind.GATHER, inputs, in, out, 0, 0, 0, 1, 1, 0, index, null, null);
     }
 
     private static Layer simple(String name, Kind kind, int[] inputs, Shape in, Shape out) {
-        return new Layer(name, kind, inputs, in, out, 0, 0, 0, 1, 0, null, null, null);
+        return new Layer(name, kind, inputs, in, out, 0, 0, 0, 1, 1, 0, null, null, null);
     }
 
     /** The same structure without weights: what a role that must not see them holds. */

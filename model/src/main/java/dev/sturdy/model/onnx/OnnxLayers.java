@@ -139,16 +139,17 @@ final class OnnxLayers {
         int[] ws = w.shape(where + " weight", 4);
         int groups = (int) a.integer("group", 1);
         long[] dilations = a.integers("dilations", new long[] {1, 1});
-        if (Arrays.stream(dilations).anyMatch(d -> d != 1)) {
-            throw new ModelException(where + ": dilated convolution " + Arrays.toString(dilations) + " is not supported");
+        if (dilations.length != 2 || dilations[0] != dilations[1] || dilations[0] < 1) {
+            throw new ModelException(where + ": needs equal dilations, got " + Arrays.toString(dilations));
         }
         if (ws[2] != ws[3]) {
             throw new ModelException(where + ": kernel " + ws[2] + "x" + ws[3] + "; only square kernels are supported");
         }
         int stride = stride(a, where);
-        int pad = padding(a, ws[2], stride, where);
+        int pad = padding(a, (int) dilations[0] * (ws[2] - 1) + 1, stride, where);
         float[] bias = in.size() > 2 && in.get(2) != null ? constIn(in, 2, where).floats() : null;
-        return add(name, new Conv2d(ws[0], ws[1] * groups, ws[2], stride, pad, groups, w.floats(), bias), where, x);
+        return add(name, new Conv2d(ws[0], ws[1] * groups, ws[2], stride, pad, groups, (int) dilations[0], w.floats(), bias),
+                where, x);
     }
 
     private OnnxValue batchNorm(String name, OnnxAttributes a, List<OnnxValue> in, String where) {
@@ -326,7 +327,7 @@ final class OnnxLayers {
                 withBias = new Linear(l.outFeatures(), l.inFeatures(), l.weight(), biasOf(c, l.outFeatures(), where));
             } else if (p.op() instanceof Conv2d k && k.bias() == null && c.size() == k.outChannels()) {
                 withBias = new Conv2d(k.outChannels(), k.inChannels(), k.kernel(), k.stride(), k.padding(), k.groups(),
-                        k.weight(), biasOf(c, k.outChannels(), where));
+                        k.dilation(), k.weight(), biasOf(c, k.outChannels(), where));
             } else {
                 throw new ModelException(where + ": adding a constant is supported as the bias of a Conv, Gemm or MatMul "
                         + "without one, not after " + p.op().kind());

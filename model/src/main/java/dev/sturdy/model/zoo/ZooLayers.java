@@ -33,7 +33,7 @@ final class ZooLayers {
     /** As {@link #conv(Graph.Builder, StateDict, String, int, int, int, int, String)} in groups (groups = in: depthwise). */
     static void conv(Graph.Builder g, StateDict w, String name, int in, int out, int kernel, int stride, int groups,
                      String from) {
-        g.add(name, new Conv2d(out, in, kernel, stride, kernel / 2, groups,
+        g.add(name, new Conv2d(out, in, kernel, stride, kernel / 2, groups, 1,
                 w.get(name + ".weight", out, in / groups, kernel, kernel), null), from);
     }
 

@@ -54,7 +54,7 @@ class OnnxImporterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cnn_bn_nodes", "cnn_folded_dynamic", "tiny_resnet", "matmul_mean", "mobile_blocks",
-            "mobile_blocks_bn_nodes", "shuffle_blocks", "shuffle_blocks_bn_nodes"})
+            "mobile_blocks_bn_nodes", "shuffle_blocks", "shuffle_blocks_bn_nodes", "dilated_net"})
     void backboneLogitsEqualPyTorchs(String name) throws IOException {
         Model m = OnnxImporter.read(resource(name + ".onnx"), DEFAULTS);
         Path file = dir.resolve(name + ".model");

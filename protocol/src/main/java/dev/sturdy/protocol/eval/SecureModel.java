@@ -40,7 +40,7 @@ public record SecureModel(LoweredGraph graph, int[] weightBits, int linearRing, 
     public static LinearMap map(Layer l) {
         return switch (l.kind()) {
             case CONV -> LinearMap.conv(new Conv2dGeometry(l.in().channels(), l.in().height(), l.in().width(),
-                    l.out().channels(), l.kernel(), l.stride(), l.padding(), l.groups()));
+                    l.out().channels(), l.kernel(), l.stride(), l.padding(), l.groups(), l.dilation()));
             case LINEAR -> LinearMap.linear(l.in().size(), l.out().size());
             case AFFINE -> LinearMap.channelScale(l.in().channels(), l.in().height() * l.in().width());
             default -> throw new IllegalArgumentException(l.name() + " has no weights");

@@ -77,7 +77,7 @@ public final class RingOps {
      * [patchSize x (outH*outW)], zero padded. Row p = (c*kernel + ky)*kernel + kx, column q = oy*outW + ox.
      */
     public static void im2col(long[] x, int xOff, Conv2dGeometry g, long[] col) {
-        int k = g.kernel(), s = g.stride(), pad = g.padding();
+        int k = g.kernel(), s = g.stride(), pad = g.padding(), d = g.dilation();
         int h = g.height(), w = g.width(), oh = g.outHeight(), ow = g.outWidth();
         int cols = oh * ow;
         int row = 0;
@@ -87,7 +87,7 @@ public final class RingOps {
                 for (int kx = 0; kx < k; kx++, row++) {
                     int base = row * cols;
                     for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * s - pad + ky;
+                        int iy = oy * s - pad + ky * d;
                         int dst = base + oy * ow;
                         if (iy < 0 || iy >= h) {
                             Arrays.fill(col, dst, dst + ow, 0L);
@@ -95,7 +95,7 @@ public final class RingOps {
                         }
                         int src = chOff + iy * w;
                         for (int ox = 0; ox < ow; ox++) {
-                            int ix = ox * s - pad + kx;
+                            int ix = ox * s - pad + kx * d;
                             col[dst + ox] = (ix < 0 || ix >= w) ? 0L : x[src + ix];
                         }
                     }

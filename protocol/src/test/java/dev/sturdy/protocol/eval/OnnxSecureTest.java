@@ -26,7 +26,8 @@ class OnnxSecureTest {
 
     @ParameterizedTest(name = "{0}, {1} parties, B={2}")
     @CsvSource({"tiny_resnet,2,9", "tiny_resnet,3,8", "matmul_mean,2,9", "cnn_bn_nodes,3,0", "mobile_blocks,2,9",
-            "mobile_blocks,3,8", "mobile_blocks,2,0", "shuffle_blocks,2,9", "shuffle_blocks,3,9", "shuffle_blocks_bn_nodes,3,0"})
+            "mobile_blocks,3,8", "mobile_blocks,2,0", "shuffle_blocks,2,9", "shuffle_blocks,3,9", "shuffle_blocks_bn_nodes,3,0",
+            "dilated_net,2,9", "dilated_net,3,0"})
     void secureLogitsFollowThePlaintextPann(String name, int parties, int beta) throws IOException {
         Path file = dir.resolve(name + ".onnx");
         try (InputStream in = OnnxSecureTest.class.getResourceAsStream("/onnx/" + name + ".onnx")) {

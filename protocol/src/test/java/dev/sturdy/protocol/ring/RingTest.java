@@ -75,25 +75,28 @@ class RingTest {
         assertArrayEquals(expected, c);
     }
 
-    /** Direct 7-loop convolution, independent of im2col. */
+    /** Direct 7-loop convolution, independent of im2col, in groups and dilated. */
     static long[] naiveConv(long[] w, long[] x, int batch, Conv2dGeometry g) {
         int oh = g.outHeight(), ow = g.outWidth(), k = g.kernel();
+        int cg = g.inChannels() / g.groups();
+        int og = g.outChannels() / g.groups();
         long[] out = new long[batch * g.outputSizePerSample()];
         for (int b = 0; b < batch; b++) {
             for (int o = 0; o < g.outChannels(); o++) {
                 for (int oy = 0; oy < oh; oy++) {
                     for (int ox = 0; ox < ow; ox++) {
                         long s = 0;
-                        for (int c = 0; c < g.inChannels(); c++) {
+                        for (int c = 0; c < cg; c++) {
+                            int channel = (o / og) * cg + c;
                             for (int ky = 0; ky < k; ky++) {
                                 for (int kx = 0; kx < k; kx++) {
-                                    int iy = oy * g.stride() - g.padding() + ky;
-                                    int ix = ox * g.stride() - g.padding() + kx;
+                                    int iy = oy * g.stride() - g.padding() + ky * g.dilation();
+                                    int ix = ox * g.stride() - g.padding() + kx * g.dilation();
                                     if (iy < 0 || ix < 0 || iy >= g.height() || ix >= g.width()) {
                                         continue;
                                     }
-                                    s += w[((o * g.inChannels() + c) * k + ky) * k + kx]
-                                            * x[((b * g.inChannels() + c) * g.height() + iy) * g.width() + ix];
+                                    s += w[((o * cg + c) * k + ky) * k + kx]
+                                            * x[((b * g.inChannels() + channel) * g.height() + iy) * g.width() + ix];
                                 }
                             }
                         }
@@ -113,6 +116,10 @@ class RingTest {
             new Conv2dGeometry(2, 9, 7, 5, 3, 2, 1),
             new Conv2dGeometry(4, 6, 6, 2, 1, 2, 0),
             new Conv2dGeometry(1, 5, 5, 3, 5, 1, 2),
+            new Conv2dGeometry(6, 7, 7, 4, 3, 1, 1, 2, 1),
+            new Conv2dGeometry(4, 8, 8, 4, 3, 2, 1, 4, 1),
+            new Conv2dGeometry(3, 9, 9, 6, 3, 1, 2, 3, 2),
+            new Conv2dGeometry(2, 8, 7, 3, 3, 1, 0, 1, 3),
         };
         for (Conv2dGeometry g : gs) {
             int batch = 3;
