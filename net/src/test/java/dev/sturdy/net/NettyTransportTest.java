@@ -86,10 +86,12 @@ class NettyTransportTest {
         TlsCredentials rogue = LoopbackRoles.credentials(other, 0, n);
         // it trusts our CA, so the refusal must come from the acceptors checking its certificate
         TlsCredentials rogueTrustingOurCa = new TlsCredentials(rogue.key(), rogue.certificate(), LoopbackRoles.CA.certificate());
+        // the acceptors wait long enough for the rogue's first TLS attempt even on a loaded CI machine
+        // (with 3 s it once arrived after party 1 had given up, and the refusal went unreported)
+        Duration wait = Duration.ofSeconds(8);
         CompletableFuture<NettyTransport> party1 = roles.startAsync(LoopbackRoles.config(1, n, addrs,
-                LoopbackRoles.credentials(LoopbackRoles.CA, 1, n), T, Duration.ofSeconds(3)));
-        roles.startAsync(LoopbackRoles.config(2, n, addrs, LoopbackRoles.credentials(LoopbackRoles.CA, 2, n), T,
-                Duration.ofSeconds(3)));
+                LoopbackRoles.credentials(LoopbackRoles.CA, 1, n), T, wait));
+        roles.startAsync(LoopbackRoles.config(2, n, addrs, LoopbackRoles.credentials(LoopbackRoles.CA, 2, n), T, wait));
         NetworkException e = assertThrows(NetworkException.class, () -> NettyTransport.start(
                 LoopbackRoles.config(0, n, addrs, rogueTrustingOurCa, T)));
         assertTrue(e.getMessage().contains("party 0: refused"), e.getMessage());
